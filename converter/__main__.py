@@ -1,0 +1,5 @@
+"""`python -m converter` is the `convert` command."""
+
+from .cli import main
+
+main()

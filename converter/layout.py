@@ -1,0 +1,91 @@
+"""GB/T 9704-2012 page layout: the numbers the DOCX and PDF exporters share.
+
+Lengths are in millimetres or points as the standard states them; converters to each format's
+units are at the bottom. Face names are defaults that options may override.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+MM_PER_INCH = 25.4
+PT_PER_INCH = 72.0
+TWIPS_PER_PT = 20
+
+# Page (A4) and white space around the type block (版心 156 × 225 mm).
+PAGE_WIDTH_MM = 210.0
+PAGE_HEIGHT_MM = 297.0
+MARGIN_TOP_MM = 37.0
+MARGIN_LEFT_MM = 28.0
+MARGIN_RIGHT_MM = 26.0
+MARGIN_BOTTOM_MM = 35.0
+TYPE_BLOCK_WIDTH_MM = PAGE_WIDTH_MM - MARGIN_LEFT_MM - MARGIN_RIGHT_MM  # 156
+TYPE_BLOCK_HEIGHT_MM = PAGE_HEIGHT_MM - MARGIN_TOP_MM - MARGIN_BOTTOM_MM  # 225
+
+# The grid: 22 lines of 28 characters fill the type block.
+LINES_PER_PAGE = 22
+CHARS_PER_LINE = 28
+# Page number: its top edge 7 mm under the type block.
+PAGE_NUMBER_GAP_MM = 7.0
+# 纪要标志: its top edge 35 mm under the top of the type block.
+MINUTES_MARK_OFFSET_MM = 35.0
+
+# 字号 → points.
+SIZE_PT = {
+    "初号": 42, "小初": 36, "一号": 26, "小一": 24, "二号": 22, "小二": 18,
+    "三号": 16, "小三": 15, "四号": 14, "小四": 12, "五号": 10.5, "小五": 9,
+}
+
+RED = (0xE6, 0x00, 0x12)  # the red of 发文机关标志 and 纪要标志 as offices print it
+BLACK = (0, 0, 0)
+
+
+def mm_to_pt(mm: float) -> float:
+    return mm / MM_PER_INCH * PT_PER_INCH
+
+
+def mm_to_twips(mm: float) -> int:
+    return round(mm_to_pt(mm) * TWIPS_PER_PT)
+
+
+LINE_PITCH_PT = mm_to_pt(TYPE_BLOCK_HEIGHT_MM) / LINES_PER_PAGE  # 28.99 pt
+CHAR_PITCH_PT = mm_to_pt(TYPE_BLOCK_WIDTH_MM) / CHARS_PER_LINE  # 15.79 pt
+
+
+@dataclass(frozen=True)
+class Role:
+    """How one kind of text is set: face (by role), size, and the Latin face beside it."""
+
+    font_role: str  # title | body | heading | kai | number
+    size_pt: float
+    bold: bool = False
+
+
+# Font roles and their default faces. A DOCX names the face; the PDF exporter resolves a file.
+DEFAULT_FACES = {
+    "title": "方正小标宋简体",
+    "body": "仿宋_GB2312",
+    "heading": "黑体",
+    "kai": "楷体_GB2312",
+    "number": "宋体",  # page numbers: 4号 半角宋体
+}
+# The usual alternative when the first face is missing (offices without the GB2312 fonts).
+FALLBACK_FACES = {"body": "仿宋", "kai": "楷体", "title": "小标宋", "heading": "SimHei", "number": "SimSun"}
+LATIN_FACE = "Times New Roman"
+
+TITLE = Role("title", SIZE_PT["二号"])
+BODY = Role("body", SIZE_PT["三号"])
+HEADING_1 = Role("heading", SIZE_PT["三号"])  # "一、" headings and the 出席/列席/请假 labels
+HEADING_2 = Role("kai", SIZE_PT["三号"])  # "（一）" headings
+META_LINE = Role("body", SIZE_PT["三号"])  # source and date line under the title
+MINUTES_MARK = Role("title", SIZE_PT["小初"])
+PAGE_NUMBER = Role("number", SIZE_PT["四号"])
+
+FIRST_LINE_INDENT_CHARS = 2
+MINUTES_LABELS = (("出席", "出席"), ("列席", "列席"), ("请假", "请假"))
+MINUTES_ACTIONS = {"出席": ("出席", "参加", "主持"), "列席": ("列席",), "请假": ("请假", "缺席")}
+
+
+def page_number_text(number: int) -> str:
+    """"— 1 —": an em dash, a space, the Arabic number, a space, an em dash."""
+    return f"— {number} —"

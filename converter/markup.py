@@ -1,0 +1,76 @@
+"""Build mixed content from a text and the spans recognisers found in it.
+
+Recognition is markup over the text, never deletion: every character of `text` lands in exactly
+one text node or tail, in order, whatever spans are given. Spans that cross each other cannot both
+become elements; the one that starts later (or, at the same start, is shorter) is dropped.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Iterable
+
+from lxml import etree
+
+from .vocabulary import q
+
+
+@dataclass(frozen=True)
+class Span:
+    """A stretch `text[start:end]` to wrap in element `tag` with `attrs`."""
+
+    start: int
+    end: int
+    tag: str
+    attrs: dict[str, str] = field(default_factory=dict, compare=False, hash=False)
+
+
+def nest(spans: Iterable[Span], length: int) -> list[Span]:
+    """The spans that can be nested, in document order (outer before inner)."""
+    ordered = sorted(
+        (s for s in spans if 0 <= s.start <= s.end <= length),
+        key=lambda s: (s.start, -s.end),
+    )
+    kept: list[Span] = []
+    open_ends: list[int] = []
+    for span in ordered:
+        while open_ends and open_ends[-1] <= span.start:
+            open_ends.pop()
+        if open_ends and span.end > open_ends[-1]:
+            continue  # crosses an open span
+        kept.append(span)
+        open_ends.append(span.end)
+    return kept
+
+
+def _append_text(element: etree._Element, text: str) -> None:
+    if not text:
+        return
+    if len(element):
+        last = element[-1]
+        last.tail = (last.tail or "") + text
+    else:
+        element.text = (element.text or "") + text
+
+
+def fill(element: etree._Element, text: str, spans: Iterable[Span]) -> etree._Element:
+    """Write `text` into `element`, wrapping each nestable span in a child element."""
+    stack: list[tuple[etree._Element, int]] = [(element, len(text))]
+    cursor = 0
+    for span in nest(spans, len(text)):
+        while len(stack) > 1 and stack[-1][1] <= span.start:
+            open_element, end = stack.pop()
+            _append_text(open_element, text[cursor:end])
+            cursor = max(cursor, end)
+        _append_text(stack[-1][0], text[cursor : span.start])
+        cursor = max(cursor, span.start)
+        child = etree.SubElement(stack[-1][0], q(span.tag))
+        for name, value in span.attrs.items():
+            child.set(name, value)
+        stack.append((child, span.end))
+    while len(stack) > 1:
+        open_element, end = stack.pop()
+        _append_text(open_element, text[cursor:end])
+        cursor = max(cursor, end)
+    _append_text(element, text[cursor:])
+    return element

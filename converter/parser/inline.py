@@ -1,0 +1,88 @@
+"""Inline recognition over the paragraphs of one meeting: date, lead, people, statement blocks."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+from itertools import count
+
+from lxml import etree
+
+from .. import vocabulary as v
+from ..markup import Span
+from ..model import local, text_of
+from ..vocabulary import q
+from .dates import find_date, publication_date, series_year
+from .lead import lead_spans
+from .lines import Line
+from .metadata import trailing_byline
+from .people import PeopleFinder
+from .sections import SectionFinder
+
+_LEAD_SEARCH = 3  # the meeting's date is looked for in its first paragraphs only
+
+
+@dataclass
+class Context:
+    """What the recognisers of one document share: publication date, ids, guesses."""
+
+    published: object = None
+    title: etree._Element | None = None
+    guesses: list[str] = field(default_factory=list)
+    person_ids: count = field(default_factory=lambda: count(1))
+    section_ids: count = field(default_factory=lambda: count(1))
+
+    def next_person_id(self) -> str:
+        return f"p{next(self.person_ids)}"
+
+    def next_section_id(self) -> str:
+        return f"s{next(self.section_ids)}"
+
+    def assign_ids(self, root: etree._Element) -> None:
+        """Give every mention of a person the role of its first titled mention in the meeting."""
+        for meeting in root.iter(q(v.MEETING)):
+            roles: dict[str, str] = {}
+            persons = list(meeting.iter(q(v.PERSON)))
+            for person in persons:
+                if person.get("role"):
+                    roles.setdefault(person.get("name", ""), person.get("role", ""))
+            for person in persons:
+                role = roles.get(person.get("name", ""))
+                if role:
+                    person.set("role", role)
+                elif "role" in person.attrib:
+                    del person.attrib["role"]
+
+
+def _title_shadow(context: Context) -> str:
+    if context.title is None:
+        return ""
+    from .folding import fold
+
+    return fold(text_of(context.title))
+
+
+def recognise_meeting(lines: list[Line], context: Context) -> dict[int, list[Span]]:
+    """Spans per line number (positions relative to the line) for one meeting's paragraphs."""
+    spans: dict[int, list[Span]] = defaultdict(list)
+    published = publication_date(context.published if isinstance(context.published, str) else None)
+    for line in lines[:_LEAD_SEARCH]:
+        series = series_year(line.shadow, _title_shadow(context))
+        found = find_date(line.shadow, published, series)
+        if found:
+            if found.guessed:
+                context.guesses.append(f"line {line.number}: read the date {line.text[found.start:found.end]!r} as {found.value}")
+            if found.year_source == "publication":
+                context.guesses.append(f"line {line.number}: year of the meeting taken from the publication date")
+            spans[line.number].append(found.span())
+            spans[line.number].extend(lead_spans(line.shadow, found.end))
+            break
+    people = PeopleFinder(context)
+    sections = SectionFinder(context)
+    for line in lines:
+        spans[line.number].extend(trailing_byline(line.shadow))
+        spans[line.number].extend(sections.scan(line, people))
+        for number, deferred in sections.flushed:
+            spans[number].extend(deferred)
+        sections.flushed.clear()
+    return spans

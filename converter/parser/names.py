@@ -1,0 +1,73 @@
+"""What a Chinese personal name and a title look like: surnames, title words, group nouns."""
+
+from __future__ import annotations
+
+import re
+
+from .patterns import alternation
+
+# Common single-character surnames (simplified; traditional text is folded before matching).
+SURNAMES = set(
+    "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶"
+    "程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付傅方白邹孟熊秦邱江尹薛闫阎段雷侯龙史陶黎贺"
+    "顾毛郝龚邵万钱严覃武戴莫孔向汤常温康施文牛樊葛邢安齐易乔伍庞颜倪庄聂章鲁岳翟殷詹申欧耿关"
+    "兰焦俞左柳甘祝包宁尚符舒阮柯纪梅童凌毕单季裴霍涂成苗谷盛曲翁冉骆蓝路游辛靳管柴蒙鲍华喻祁"
+    "蒲房滕屈饶解牟艾尤阳时穆农司卓古吉缪简车项连芦麦褚娄窦戚岑景党宫费卜冷晏席卫米柏宗瞿桂全"
+    "佟应臧闵苟邬边卞姬师和仇栾隋商刁沙荣巫寇桑郎甄丛仲虞敖巩明佘池查麻苑迟邝官封谈匡鞠惠荆乐"
+    "冀郁胥南班储原栗燕楚鄢劳谌奚皮粟冼蔺楼盘满闻位厉伊仝区郜海阚花权强帅屠豆朴盖练廉禹井祖漆"
+    "巴丰支卿国狄平计索宣晋相初门云容敬来扈晁芮都普阙浦戈伏鹿薄邸雍辜羊阿乌母裘亓修邰赫杭况那"
+    "宿鲜印逯隆茹诸战慕危玉银亢嵇公哈湛宾戎勾茅利於呼居揭干但尉冶斯元束檀衣信展阴昝智幸奉植衡"
+    "富尧闭由洪占荀郗鄂衣仇宦"
+)
+COMPOUND_SURNAMES = ("欧阳", "司马", "上官", "诸葛", "东方", "皇甫", "尉迟", "公孙", "慕容", "长孙",
+                     "宇文", "司徒", "夏侯", "轩辕", "令狐", "钟离", "端木", "西门", "南宫", "澹台")
+# Characters that never stand in a name in these texts (function words, verbs of the narrative).
+_NOT_IN_NAME = set("的了和及与等在是对把被将之为于从向给就以其该各有关全体")
+
+# Words a title ends with; the name follows the last one.
+TITLE_WORDS = (
+    "书记", "副书记", "局长", "主任", "主席", "秘书长", "部长", "厅长", "处长", "科长", "县长",
+    "区长", "市长", "省长", "州长", "镇长", "乡长", "村长", "院长", "校长", "所长", "站长", "馆长",
+    "台长", "社长", "行长", "董事长", "总经理", "经理", "总监", "总裁", "委员", "常委", "委员长",
+    "成员", "组长", "队长", "会长", "理事长", "检察长", "庭长", "总书记", "总理", "国务委员",
+    "司长", "巡视员", "调研员", "督学", "专员", "总工程师", "总会计师", "总经济师", "教授",
+    "研究员", "政委", "领导", "监事长", "主委", "厂长", "园长", "旗长", "盟长", "署长", "关长",
+    "审判长", "审计长", "参事", "秘书", "干事", "主管", "部长助理", "局长助理", "副总", "高管",
+)
+TITLE_END = re.compile(r"(?:%s)$" % alternation(TITLE_WORDS))
+# Words an unnamed group of attendees ends with.
+GROUP_END = re.compile(
+    r"(?:%s)$"
+    % alternation(
+        TITLE_WORDS
+        + ("负责同志", "负责人", "同志", "干部", "职工", "代表", "人员", "党员", "班子", "学员",
+           "师生", "教师", "学生", "员工", "嘉宾", "专家", "群众", "居民", "村民", "团员", "骨干",
+           "联络员", "召集人", "委员们", "领导们", "代表们", "老师", "医生", "护士", "工作者")
+    )
+)
+# Subjects that are no attendee group: the meeting itself, the room, pronouns.
+NOT_A_GROUP = re.compile(r"^(?:大家|与会人员|与会者|与会同志|全体与会人员|与会代表|大会|会议|他们|她们|我们|本次会议)$")
+
+
+def is_name(text: str) -> bool:
+    """A plausible personal name: surname + 1–2 characters (compound surname + 1–2)."""
+    if any(ch in _NOT_IN_NAME for ch in text) or not all("\u3400" <= ch <= "\u9fff" for ch in text):
+        return False
+    if text[:2] in COMPOUND_SURNAMES:
+        return 3 <= len(text) <= 4
+    return 2 <= len(text) <= 3 and text[0] in SURNAMES
+
+
+def split_role_name(text: str) -> tuple[str, str] | None:
+    """("局党组书记、局长", "申长雨") from "局党组书记、局长申长雨"; None if no name ends it.
+
+    The name is the last 2–4 characters; what stands before it must be empty or end with a
+    title word, which settles segmentation traps such as 副区长江磊 (区长 + 江磊, not 长江).
+    """
+    for size in (3, 2, 4):
+        if len(text) < size:
+            continue
+        role, name = text[:-size], text[-size:]
+        if is_name(name) and (not role or TITLE_END.search(role)):
+            return role, name
+    return None

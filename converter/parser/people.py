@@ -1,0 +1,248 @@
+"""Participants: who presided, attended, relayed, spoke … and the groups that attended.
+
+A sentence of the narrative is a series of comma-separated subjects closed by an action
+("局党组书记、局长申长雨主持会议并讲话", "A,B,C参加会议"); the action applies to every subject
+since the last one. A subject is a list of persons joined by 、 (each a title and a name, or a
+bare name sharing the title before it) or an unnamed group ("局机关各部门正副司长").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ..markup import Span
+from .lines import Line
+from .names import GROUP_END, NOT_A_GROUP, TITLE_END, is_name, split_role_name
+
+_VERB = (r"主持召开|主持|出席|列席|参加|参会|传达|讲话|汇报|通报|发言|领学|宣读|介绍|点评|总结|"
+         r"说明|解读|部署|布置|培训|就座|上党课|讲党课|请假|缺席")
+# An action phrase, longest readings first; group names tell which action it is.
+ACTION = re.compile(
+    r"(?:作|做)了?(?:[^,;。并]{0,6}?)(?P<made>讲话|报告|发言|说明|总结|点评|解读|部署|汇报|通报)"
+    r"|发表了?[^,;。]{0,4}?(?P<speech>讲话)"
+    r"|进行了?(?:交流)?(?P<spoke>发言)"
+    r"|(?P<exchange>作研讨交流|作交流|谈了?[^,;。]{0,6}?(?:看法|体会|认识|感受))"
+    r"|(?P<led>带领[^,;。]{0,10}?学习)"
+    r"|(?P<verb>%s)" % _VERB
+)
+_CANONICAL = {"主持召开": "主持", "参会": "参加", "讲党课": "上党课", "报告": "作报告"}
+# What may stand between a subject and its action: adverbs and short prepositional phrases.
+_GAP = re.compile(
+    r"(?:等|也|还|均|亦|分别|先后|一同|共同|一起|首先|随后|最后|接着|然后|现场|专门|亲自|详细|认真|"
+    r"重点|逐条|集中|同时|通过视频(?:连线)?(?:方式)?|以视频方式|视频|应邀|受邀|常务|"
+    r"(?:在|给|向|对|为|就|围绕|结合|以|从|代表)[^,;。]{1,40}?)*"
+)
+_AND_GROUP = re.compile(r"以及|及|和")
+_LIST_LINE = re.compile(r"^(出席|列席|请假|缺席)(?:人员|领导)?\s*:")
+_COMRADE = re.compile(r"^(?P<role>.{2,40}?)(?P<name>[\u3400-\u9fff]{2,4})同志$")
+_OPEN, _CLOSE = "(《“‘[【「", ")》”’]】」"
+
+
+def action_of(match: re.Match) -> str:
+    if match.group("made"):
+        word = match.group("made")
+        return "作报告" if word == "报告" else word
+    if match.group("speech"):
+        return "讲话"
+    if match.group("spoke") or match.group("exchange"):
+        return "发言"
+    if match.group("led"):
+        return "领学"
+    word = match.group("verb")
+    return _CANONICAL.get(word, word)
+
+
+@dataclass
+class Mention:
+    """A person or group inside a subject; positions are relative to the subject's start."""
+
+    start: int
+    end: int
+    name: str | None  # None for a group (folded form; the original is cut from the line)
+    role_start: int = 0
+    role_end: int = 0  # role_start == role_end: no title
+
+    def moved(self, by: int) -> "Mention":
+        return Mention(self.start + by, self.end + by, self.name, self.role_start + by,
+                       self.role_end + by)
+
+
+def clauses(shadow: str, start: int, end: int) -> list[tuple[int, int, str]]:
+    """(start, end, mark) of each clause in shadow[start:end]; mark is the punctuation closing it."""
+    found: list[tuple[int, int, str]] = []
+    depth, clause_start = 0, start
+    for index in range(start, end):
+        ch = shadow[index]
+        if ch in _OPEN:
+            depth += 1
+        elif ch in _CLOSE:
+            depth = max(0, depth - 1)
+        elif depth == 0 and ch in ",;。!?:":
+            found.append((clause_start, index, ch))
+            clause_start = index + 1
+    if clause_start < end:
+        found.append((clause_start, end, ""))
+    return found
+
+
+def _items(text: str) -> list[tuple[int, int]]:
+    """Positions of the 、-separated items of a subject, brackets respected."""
+    spans, depth, start = [], 0, 0
+    for index, ch in enumerate(text):
+        if ch in _OPEN:
+            depth += 1
+        elif ch in _CLOSE:
+            depth = max(0, depth - 1)
+        elif ch == "、" and depth == 0:
+            spans.append((start, index))
+            start = index + 1
+    spans.append((start, len(text)))
+    return spans
+
+
+def _person_item(item: str) -> tuple[str, str, int] | None:
+    """(role, name, name_end) of one item: "局长申长雨", "申长雨", "王春黎同志", "陈延涛等"."""
+    core = re.sub(r"等(?:领导|同志|人)?$", "", item)
+    comrade = _COMRADE.match(core)
+    if comrade and is_name(comrade.group("name")):
+        return comrade.group("role"), comrade.group("name"), comrade.end("name")
+    found = split_role_name(core)
+    if found:
+        return found[0], found[1], len(core)
+    return None
+
+
+def parse_persons(text: str) -> list[Mention] | None:
+    """The persons of a subject, or None if it is not a list of named persons."""
+    mentions: list[Mention] = []
+    role_start: int | None = None
+    shared = (0, 0)
+    for start, end in _items(text):
+        item = text[start:end]
+        person = _person_item(item)
+        if person:
+            role, name, name_end = person
+            own_start = role_start if role_start is not None else start
+            if role:
+                shared = (own_start, start + len(role))
+                mentions.append(Mention(own_start, start + name_end, name, *shared))
+            else:
+                mentions.append(Mention(start, start + name_end, name, *shared))
+            role_start = None
+        elif TITLE_END.search(item) and mentions == [] or (TITLE_END.search(item) and role_start is None):
+            role_start = start if role_start is None else role_start
+        else:
+            return None
+    return mentions if mentions and role_start is None else None
+
+
+def parse_subject(text: str) -> list[Mention] | None:
+    """Persons, a group, or persons joined to a group by 及/和 — or None."""
+    if not text or len(text) > 80:
+        return None
+    persons = parse_persons(text)
+    if persons:
+        return persons
+    for joint in _AND_GROUP.finditer(text):
+        left = parse_persons(text[: joint.start()])
+        right = text[joint.end() :]
+        if left and GROUP_END.search(right) and not NOT_A_GROUP.match(right):
+            return left + [Mention(joint.end(), len(text), None)]
+    if GROUP_END.search(text) and not NOT_A_GROUP.match(text) and len(text) >= 3:
+        if not re.search(r"[要将把被是]", text):
+            return [Mention(0, len(text), None)]
+    return None
+
+
+class PeopleFinder:
+    """Finds participants clause by clause, and remembers who was named last (for 他/她)."""
+
+    def __init__(self, context) -> None:
+        self.context = context
+        self.last_person: tuple[str, str] | None = None  # (name, id)
+        self.known: dict[str, str] = {}  # name -> id of first mention
+
+    def person_span(self, line: Line, mention: Mention, offset: int, actions: list[str]) -> Span:
+        """A person span; name and role are cut from the original text, as written."""
+        person_id = self.context.next_person_id()
+        name_end = offset + mention.end
+        name = line.text[name_end - len(mention.name or "") : name_end]
+        attrs = {"id": person_id, "name": name}
+        role = line.text[offset + mention.role_start : offset + mention.role_end]
+        if role:
+            attrs["role"] = role
+        if actions:
+            attrs["action"] = " ".join(dict.fromkeys(actions))
+        self.last_person = (name, person_id)
+        self.known.setdefault(mention.name or "", person_id)
+        return Span(offset + mention.start, offset + mention.end, "person", attrs)
+
+    def _spans(self, line: Line, subjects: list[tuple[int, list[Mention]]], actions: list[str]) -> list[Span]:
+        spans: list[Span] = []
+        for offset, mentions in subjects:
+            for mention in mentions:
+                if mention.name is None:
+                    attrs = {"action": " ".join(dict.fromkeys(actions))} if actions else {}
+                    spans.append(Span(offset + mention.start, offset + mention.end, "group", attrs))
+                else:
+                    spans.append(self.person_span(line, mention, offset, actions))
+        return spans
+
+    def _actions_from(self, shadow: str, start: int, end: int) -> list[str]:
+        """The first action at `start` and those chained after it with 并 in the clause."""
+        first = ACTION.match(shadow, start, end)
+        actions = [action_of(first)] if first else []
+        for chained in re.finditer(r"并|和", shadow[start:end]):
+            follow = ACTION.match(shadow, start + chained.end(), end)
+            if follow:
+                actions.append(action_of(follow))
+        return actions
+
+    def _clause(self, shadow: str, start: int, end: int):
+        """(subjects, actions) if the clause is subject + action, (subjects, []) if only a subject."""
+        passive = re.match(r"(?:会议|会|本次会议|学习会?|活动)?由(.{2,80}?)主持", shadow[start:end])
+        if passive:
+            mentions = parse_subject(passive.group(1))
+            if mentions:
+                return [(start + passive.start(1), mentions)], ["主持"]
+        for action in ACTION.finditer(shadow, start, end):
+            for split in range(start + 2, action.start() + 1):
+                if not _GAP.fullmatch(shadow, split, action.start()):
+                    continue
+                mentions = parse_subject(shadow[start:split])
+                if mentions:
+                    return [(start, mentions)], self._actions_from(shadow, action.start(), end)
+        mentions = parse_subject(shadow[start:end])
+        return ([(start, mentions)], []) if mentions else (None, [])
+
+    def scan(self, line: Line, start: int, end: int) -> list[Span]:
+        """Participant spans in line.shadow[start:end] (positions relative to the line)."""
+        shadow = line.shadow
+        listing = _LIST_LINE.match(shadow) if start == 0 else None
+        if listing:
+            return self._listing(line, listing)
+        spans: list[Span] = []
+        pending: list[tuple[int, list[Mention]]] = []
+        for clause_start, clause_end, mark in clauses(shadow, start, end):
+            subjects, actions = self._clause(shadow, clause_start, clause_end)
+            if subjects and actions:
+                spans += self._spans(line, pending + subjects, actions)
+                pending = []
+            elif subjects and mark in (",", ";", ""):
+                pending += subjects
+            else:
+                pending = []
+            if mark in "。!?":
+                pending = []
+        return spans
+
+    def _listing(self, line: Line, listing: re.Match) -> list[Span]:
+        """"出席:张三、李四" lines of a 纪要: every item is a person (or group) with that action."""
+        action = listing.group(1)
+        spans: list[Span] = []
+        for item in re.finditer(r"[^、,;\s]+", line.shadow[listing.end() :]):
+            offset = listing.end() + item.start()
+            mentions = parse_subject(item.group()) or [Mention(0, len(item.group()), None)]
+            spans += self._spans(line, [(offset, mentions)], [action])
+        return spans

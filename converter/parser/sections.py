@@ -1,0 +1,268 @@
+"""Statement blocks (会议认为 / 会议指出 / 申长雨强调 / 他要求 …) and the numbered points in them.
+
+A block opens where a sentence opens with its marker: 会议 (or a person, or 他/她 for the person
+just named), an optional adverb and a statement verb. It runs to the next marker or the end of
+the paragraph, and on into the next paragraphs when its marker stood alone as a heading, when it
+ended with a colon, or when the next paragraph carries on its numbering.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ..markup import Span
+from .lines import Line
+from .names import is_name
+from .patterns import cn_number
+from .people import PeopleFinder, parse_persons
+
+_STATEMENT = "认为|指出|强调|要求|提出|决定|号召|明确"
+# Agenda verbs combine (传达学习, 审议通过, 讨论研究 …); at least one of them must be a listed one.
+_AGENDA = r"(?:传达|学习|贯彻|落实|审议|讨论|研究|听取|通过|表决|部署){1,4}"
+_LISTED_AGENDA = re.compile(r"传达|学习|审议|研究|听取|通过|部署")
+_ADVERB = (r"(?:一致|还|同时|进一步|再次|首先|主要|深入|集中|书面|认真|重点|充分|原则|专题|全面|系统|"
+           r"最后|随后|另外|也|又|逐项|分别|先后|一并|专门|共同|随即|原则上)")
+_NOT_AGENDA_OBJECT = r"(?!视频|电视|网络|线上|远程|现场|会议|大会)"
+# An adverbial opening a sentence before its subject: 在听取发言后, / 会上, / 就下一步工作,
+_LEAD = r"(?:(?:在[^,。;!?]{1,40}?(?:后|时|中|上|前)|会上|随后|最后|同时|此外|另外|其间|会议期间|下一步|就[^,。;!?]{1,30}?),)?"
+_MEETING_MARKER = re.compile(
+    _LEAD + r"(?P<subject>(?:本次|这次|此次)?会议)(?:%s)*(?P<verb>%s|%s)%s(?P<le>了)?"
+    % (_ADVERB, _STATEMENT, _AGENDA, _NOT_AGENDA_OBJECT)
+)
+_PERSON_GAP = r"(?:在[^,。;!?]{1,20}?中|还|也|又|进一步|再次|同时|首先|最后|特别|重点|深刻)*"
+_PERSON_VERB = re.compile(_PERSON_GAP + r"(?P<verb>%s)(?P<le>了)?" % _STATEMENT)
+_PERSON_LEAD = re.compile(_LEAD)
+_AND_STATEMENT = re.compile(r",?并(?:(?:对|就|围绕)[^,。;!?]{1,40}?)?(?P<verb>%s)(?P<le>了)?" % _STATEMENT)
+_SENTENCE_START = re.compile(r"(?:^|(?<=[。!?;]))\s*")
+_AFTER_MARKER = re.compile(r"[\s,:]*[“\"]?")
+
+_CN = r"[一二三四五六七八九十]{1,3}"
+_ITEM_STYLES = (
+    ("yao", re.compile(r"(%s)要" % _CN)),
+    ("shi", re.compile(r"(%s)是" % _CN)),
+    ("paren-cn", re.compile(r"\((%s)\)" % _CN)),
+    ("dun-cn", re.compile(r"(%s)、" % _CN)),
+    ("paren-num", re.compile(r"\((\d{1,2})\)")),
+    ("num", re.compile(r"(\d{1,2})[.、](?!\d)")),
+    ("di", re.compile(r"第(%s)(?=[,、:是])" % _CN)),
+)
+_ITEM_OPENS = "。;:,!?"
+
+
+@dataclass
+class Marker:
+    sentence_start: int  # where the block begins (its leading adverbial included)
+    subject_start: int
+    subject_end: int
+    end: int  # end of the marker (verb, and 了)
+    kind: str
+    speaker: str | None  # "会议", or None while a person speaker is still to be resolved
+    pronoun: bool = False
+    follows_action: bool = False
+
+
+@dataclass
+class OpenBlock:
+    id: str
+    kind: str
+    speaker: str
+    speaker_ref: str | None
+    style: str | None
+    last_item: int
+    wants_more: bool
+
+
+class SectionFinder:
+    """Finds statement blocks line by line, carrying an open block over to the next line."""
+
+    def __init__(self, context) -> None:
+        self.context = context
+        self.open: OpenBlock | None = None
+        # A marker standing alone at the end of a line ("会议指出") is a block only if the next
+        # line carries its text; its spans wait here until then.
+        self.deferred: tuple[int, list[Span]] | None = None
+        self.flushed: list[tuple[int, list[Span]]] = []
+
+    # ---- markers -------------------------------------------------------------------------
+
+    def _person_marker(self, shadow: str, start: int, people: PeopleFinder) -> Marker | None:
+        lead = _PERSON_LEAD.match(shadow, start)
+        subject_start = lead.end() if lead else start
+        if shadow.startswith(("他", "她"), subject_start):
+            verb = _PERSON_VERB.match(shadow, subject_start + 1)
+            if verb and people.last_person:
+                return Marker(start, subject_start, subject_start + 1, verb.end(),
+                              verb.group("verb"), None, pronoun=True)
+            return None
+        window = shadow[subject_start : subject_start + 60]
+        for found in re.finditer(_STATEMENT, window):
+            for cut in range(found.start(), 1, -1):
+                if not re.fullmatch(_PERSON_GAP, window[cut : found.start()]):
+                    continue
+                head = window[:cut]
+                persons = parse_persons(head)
+                if (persons and len(persons) == 1 and persons[0].start == 0) or (
+                    is_name(head) and head in people.known
+                ):
+                    verb = _PERSON_VERB.match(shadow, subject_start + cut)
+                    return Marker(start, subject_start, subject_start + cut, verb.end(),
+                                  verb.group("verb"), None)
+            break  # only the first statement verb of a sentence can be its marker
+        return None
+
+    def markers(self, shadow: str, people: PeopleFinder, begin: int = 0) -> list[Marker]:
+        found: list[Marker] = []
+        for sentence in _SENTENCE_START.finditer(shadow, begin):
+            start = sentence.end()
+            if start >= len(shadow) or (found and start < found[-1].end):
+                continue
+            meeting = _MEETING_MARKER.match(shadow, start)
+            if meeting:
+                verb = meeting.group("verb")
+                if _LISTED_AGENDA.search(verb) or re.fullmatch(_STATEMENT, verb):
+                    found.append(Marker(start, meeting.start("subject"), meeting.end("subject"),
+                                        meeting.end(), verb, "会议"))
+                    continue
+            person = self._person_marker(shadow, start, people)
+            if person:
+                found.append(person)
+        return found
+
+    # ---- items ---------------------------------------------------------------------------
+
+    def _items(self, shadow: str, start: int, end: int, style: str | None, after: int) -> tuple[list[Span], str | None, int]:
+        """Item spans in shadow[start:end], numbered on from `after` in `style` (None: any)."""
+        candidates = []
+        for name, pattern in _ITEM_STYLES:
+            if style and name != style:
+                continue
+            for match in pattern.finditer(shadow, start, end):
+                position = match.start()
+                opens = position == start or shadow[position - 1] in _ITEM_OPENS
+                if name == "num" and position > start and shadow[position - 1] == ",":
+                    opens = False
+                if opens:
+                    candidates.append((position, name, cn_number(match.group(1)), match))
+        candidates.sort(key=lambda c: c[0])
+        chosen: list[tuple[int, re.Match]] = []
+        expected = after + 1
+        for position, name, number, match in candidates:
+            if number != expected or (style and name != style):
+                continue
+            style = name
+            chosen.append((number, match))
+            expected += 1
+        if after + len(chosen) < 2:
+            return [], None, 0
+        spans = []
+        for index, (number, match) in enumerate(chosen):
+            item_end = chosen[index + 1][1].start() if index + 1 < len(chosen) else end
+            spans.append(Span(match.start(), item_end, "item", {"n": str(number), "label": match.group(0).rstrip("、.")}))
+        return spans, style, after + len(chosen)
+
+    # ---- lines ---------------------------------------------------------------------------
+
+    def _continuation(self, line: Line, end: int) -> list[Span]:
+        block = self.open
+        spans, style, last = self._items(line.shadow, 0, end, block.style, block.last_item)
+        if not (block.wants_more or spans):
+            self.open = None
+            return []
+        if self.deferred:
+            self.flushed.append(self.deferred)
+            self.deferred = None
+        attrs = {"continues": block.id, "kind": block.kind, "speaker": block.speaker}
+        if block.speaker_ref:
+            attrs["speaker-ref"] = block.speaker_ref
+        block.style, block.last_item = style or block.style, last or block.last_item
+        block.wants_more = line.shadow[:end].rstrip().endswith(":")
+        return [Span(0, end, "section", attrs)] + spans
+
+    def scan(self, line: Line, people: PeopleFinder) -> list[Span]:
+        """Section, marker, item and participant spans of one body line."""
+        shadow = line.shadow
+        markers = self.markers(shadow, people)
+        first = markers[0].sentence_start if markers else len(shadow)
+        spans: list[Span] = []
+        if self.open and first > 0:
+            spans += self._continuation(line, first)
+            if spans:
+                return spans + self._blocks(line, markers, people, covered=True)
+        self.open = None
+        self.deferred = None
+        return spans + self._blocks(line, markers, people, covered=False)
+
+    def _blocks(self, line: Line, markers: list[Marker], people: PeopleFinder, covered: bool) -> list[Span]:
+        shadow = line.shadow
+        spans: list[Span] = []
+        cursor = markers[0].sentence_start if covered and markers else 0
+        if covered and not markers:
+            return []
+        for index, marker in enumerate(markers):
+            spans += people.scan(line, cursor, marker.sentence_start)
+            in_marker = people.scan(line, marker.sentence_start, marker.end)
+            spans += in_marker
+            end = markers[index + 1].sentence_start if index + 1 < len(markers) else len(shadow)
+            at_subject = [s for s in in_marker if s.tag == "person" and s.start == marker.subject_start]
+            spans += self._block(line, marker, end, people, speaker=at_subject[0] if at_subject else None)
+            cursor = end
+        if not markers:
+            narrative = people.scan(line, 0, len(shadow))
+            spans += narrative
+            spans += self._and_statement(line, narrative)
+        return spans
+
+    def _and_statement(self, line: Line, narrative: list[Span]) -> list[Span]:
+        """"…主持会议,并对…提出了要求。" — a block opened inside an action sentence."""
+        persons = [s for s in narrative if s.tag == "person" and s.attrs.get("action")]
+        if not persons:
+            return []
+        shadow = line.shadow
+        found = _AND_STATEMENT.search(shadow, persons[-1].end)
+        if not found or re.search(r"[。!?]", shadow[persons[-1].end : found.start()]):
+            return []
+        marker = Marker(found.start(), found.start(), found.start(), found.end(), found.group("verb"), None)
+        marker.follows_action = True
+        return self._block(line, marker, len(shadow), None, speaker=persons[-1])
+
+    def _block(self, line: Line, marker: Marker, end: int, people: PeopleFinder | None, speaker: Span | None = None) -> list[Span]:
+        shadow = line.shadow
+        body_start = _AFTER_MARKER.match(shadow, marker.end).end()
+        heading = not shadow[body_start:end].strip(" ,:;。")
+        if marker.speaker == "会议":
+            name, ref, extra = "会议", None, []
+        elif speaker is not None:
+            name, ref, extra = speaker.attrs["name"], speaker.attrs["id"], []
+        elif marker.pronoun:
+            name, ref = people.last_person
+            extra = []
+        else:
+            name, ref, extra = self._speaker(line, marker, people)
+        section_id = self.context.next_section_id()
+        attrs = {"id": section_id, "kind": marker.kind, "speaker": name}
+        if ref:
+            attrs["speaker-ref"] = ref
+        items, style, last = self._items(shadow, body_start, end, None, 0)
+        self.open = OpenBlock(section_id, marker.kind, name, ref, style, last,
+                              wants_more=heading or shadow[:end].rstrip().endswith(":"))
+        block = [Span(marker.sentence_start, end, "section", attrs),
+                 Span(marker.subject_start, marker.end, "marker")]
+        if heading:
+            if end == len(shadow):
+                self.deferred = (line.number, block)
+            return extra
+        return block + extra + items
+
+    def _speaker(self, line: Line, marker: Marker, people: PeopleFinder) -> tuple[str, str, list[Span]]:
+        """The speaker's name and id: an existing mention at the subject, or a new one."""
+        subject = line.shadow[marker.subject_start : marker.subject_end]
+        persons = parse_persons(subject)
+        if persons:
+            span = people.person_span(line, persons[0], marker.subject_start, [])
+            return span.attrs["name"], span.attrs["id"], [span]
+        name = line.text[marker.subject_start : marker.subject_end]
+        span = Span(marker.subject_start, marker.subject_end, "person",
+                    {"id": self.context.next_person_id(), "name": name})
+        people.last_person = (name, span.attrs["id"])
+        return name, span.attrs["id"], [span]

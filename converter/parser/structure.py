@@ -1,0 +1,124 @@
+"""Which line is what: headline, metadata, chrome, or the paragraphs of the report itself.
+
+The report's body runs from its first to its last line of prose; what stands before it is the
+front (headline, page metadata, chrome), what follows is the back (footers, widgets, credits).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from ..markup import Span
+from .chrome import ORIGINAL_TITLE, chrome_kind
+from .lines import Line
+from .metadata import field_spans
+from .patterns import CJK_CLASS
+
+_PROSE_END = re.compile(r"[。!?]")
+_CLAUSE_MARKS = re.compile(r"[,;、]")
+_HEADLINE_WORDS = re.compile(r"会|召开|举行|学习|座谈|研讨|部署|调研|党课|讲座|培训|审议|纪要|论坛|活动|讲话")
+_SUBTITLE_DASH = re.compile(r"^[—\-－]{1,2}")
+_MAX_TITLE = 80
+
+
+@dataclass
+class Plan:
+    """What one line becomes."""
+
+    line: Line
+    region: str  # front | body | back
+    kind: str  # title | metadata | chrome | p
+    chrome: str | None = None
+    spans: list[Span] = field(default_factory=list)  # metadata fields, relative to the line
+    title_part: int = 0  # 0 for the headline's first line, 1.. for its continuation lines
+    origin: str = "page"  # for metadata lines
+
+
+def is_prose(shadow: str) -> bool:
+    """Running text, as opposed to a headline, a label line or a widget."""
+    if _PROSE_END.search(shadow):
+        return True
+    return len(_CLAUSE_MARKS.findall(shadow)) >= 2 or len(shadow) >= 40
+
+
+def _cjk_count(text: str) -> int:
+    return len(re.findall(CJK_CLASS, text))
+
+
+def _squash(text: str) -> str:
+    return re.sub(r"\s+", "", text)
+
+
+def _classify_aside(line: Line, region: str) -> Plan:
+    if ORIGINAL_TITLE.match(line.shadow):
+        return Plan(line, region, "chrome", chrome="original-title")
+    spans = field_spans(line.shadow)
+    if spans:
+        return Plan(line, region, "metadata", spans=spans, origin="footer" if region == "back" else "page")
+    kind = chrome_kind(line.shadow)
+    if kind:
+        return Plan(line, region, "chrome", chrome=kind)
+    return Plan(line, region, "p")
+
+
+def _title_candidate(plan: Plan) -> bool:
+    text = plan.line.shadow
+    return (
+        plan.kind == "p"
+        and not is_prose(text)
+        and _cjk_count(text) >= 4
+        and len(text) <= _MAX_TITLE
+    )
+
+
+def _choose_title(front: list[Plan]) -> int | None:
+    candidates = [i for i, plan in enumerate(front) if _title_candidate(plan)]
+    for index in candidates:
+        if _HEADLINE_WORDS.search(front[index].line.shadow):
+            return index
+    return candidates[0] if candidates else None
+
+
+def _mark_front(front: list[Plan]) -> None:
+    chosen = _choose_title(front)
+    if chosen is None:
+        return
+    title = front[chosen]
+    title.kind = "title"
+    for plan in front[:chosen]:
+        if plan.kind == "p":  # nothing of the report stands above its headline
+            plan.kind, plan.chrome = "chrome", "residue"
+    following = front[chosen + 1 : chosen + 2]
+    if following and following[0].line.number == title.line.number + 1 and _SUBTITLE_DASH.match(
+        following[0].line.shadow
+    ) and following[0].kind == "p":
+        following[0].kind, following[0].title_part = "title", 1
+    seen_repeat = False
+    for plan in front[chosen + 1 :]:
+        if plan.kind == "p" and _squash(plan.line.shadow) == _squash(title.line.shadow):
+            plan.kind, plan.chrome = "chrome", "repeated-title"
+            seen_repeat = True
+        elif plan.kind == "metadata" and seen_repeat:
+            # A republished page repeats the headline above the original article's own line.
+            plan.origin = "article"
+
+
+def plan_lines(lines: list[Line]) -> list[Plan]:
+    """A plan for every line: its region and what it becomes."""
+    prose = [i for i, line in enumerate(lines) if is_prose(line.shadow) and not field_spans(line.shadow)]
+    first, last = (prose[0], prose[-1]) if prose else (len(lines), len(lines) - 1)
+    plans: list[Plan] = []
+    for index, line in enumerate(lines):
+        if index < first:
+            plans.append(_classify_aside(line, "front"))
+        elif index > last:
+            plans.append(_classify_aside(line, "back"))
+        else:
+            kind = chrome_kind(line.shadow) if not is_prose(line.shadow) else None
+            if kind in ("image", "share", "qr-code", "print", "close", "copyright", "comment"):
+                plans.append(Plan(line, "body", "chrome", chrome=kind))
+            else:
+                plans.append(Plan(line, "body", "p"))
+    _mark_front([p for p in plans if p.region == "front"])
+    return plans
