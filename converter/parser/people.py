@@ -19,7 +19,9 @@ _VERB = (r"主持召开|主持|出席|列席|参加|参会|传达|讲话|汇报|
          r"说明|解读|部署|布置|培训|就座|上党课|讲党课|请假|缺席")
 # An action phrase, longest readings first; group names tell which action it is.
 ACTION = re.compile(
-    r"(?:作|做)了?(?:[^,;。并]{0,6}?)(?P<made>讲话|报告|发言|说明|总结|点评|解读|部署|汇报|通报)"
+    r"在[^,;。]{0,8}?(?P<within>讲话|发言)中"
+    r"|(?<!所)(?:作|做)了?(?!的)(?:[^,;。并]{0,6}?)(?P<made>讲话|报告|发言)"
+    r"|(?<!所)(?:作|做)了?(?!的)(?:[^,;。并]{0,4}?)(?P<did>说明|总结|点评|解读|部署|汇报|通报)"
     r"|发表了?[^,;。]{0,4}?(?P<speech>讲话)"
     r"|进行了?(?:交流)?(?P<spoke>发言)"
     r"|(?P<exchange>作研讨交流|作交流|谈了?[^,;。]{0,6}?(?:看法|体会|认识|感受))"
@@ -31,11 +33,14 @@ _CANONICAL = {"主持召开": "主持", "参会": "参加", "讲党课": "上党
 _GAP = re.compile(
     r"(?:等|也|还|均|亦|分别|先后|一同|共同|一起|首先|随后|最后|接着|然后|现场|专门|亲自|详细|认真|"
     r"重点|逐条|集中|同时|通过视频(?:连线)?(?:方式)?|以视频方式|视频|应邀|受邀|常务|"
-    r"(?:在|给|向|对|为|就|围绕|结合|以|从|代表)[^,;。]{1,40}?)*"
+    r"在[^,;。]{1,25}?(?:上|中|时|后|前)|(?:给|向|对|为|就|围绕|结合|以|从|代表)[^,;。]{1,40}?)*"
 )
 _AND_GROUP = re.compile(r"以及|及|和")
 _LIST_LINE = re.compile(r"^(出席|列席|请假|缺席)(?:人员|领导)?\s*:")
-_COMRADE = re.compile(r"^(?P<role>.{2,40}?)(?P<name>[\u3400-\u9fff]{2,4})同志$")
+# Items that end like a group are never a title + name (院领导班子 is not 院领导 + 班子).
+_GROUP_WORD_END = re.compile(r"(?:班子|同志|干部|成员|代表|人员|党员|职工|群众|学生|员工|领导)$")
+# A group is a noun phrase: it does not open with a verb or an adverb, nor hold 了 or a book title.
+_NOT_GROUP_TEXT = re.compile(r"^(?:组织|认真|深入|学习|传达|贯彻|召开|举行|听取|审议|研究|会议|切实|积极|进一步)|了|《|(?<!主)要|[将把被是]")
 _OPEN, _CLOSE = "(《“‘[【「", ")》”’]】」"
 
 
@@ -43,6 +48,10 @@ def action_of(match: re.Match) -> str:
     if match.group("made"):
         word = match.group("made")
         return "作报告" if word == "报告" else word
+    if match.group("did"):
+        return match.group("did")
+    if match.group("within"):
+        return match.group("within")
     if match.group("speech"):
         return "讲话"
     if match.group("spoke") or match.group("exchange"):
@@ -104,9 +113,16 @@ def _items(text: str) -> list[tuple[int, int]]:
 def _person_item(item: str) -> tuple[str, str, int] | None:
     """(role, name, name_end) of one item: "局长申长雨", "申长雨", "王春黎同志", "陈延涛等"."""
     core = re.sub(r"等(?:领导|同志|人)?$", "", item)
-    comrade = _COMRADE.match(core)
-    if comrade and is_name(comrade.group("name")):
-        return comrade.group("role"), comrade.group("name"), comrade.end("name")
+    if core.endswith("同志"):
+        if _GROUP_WORD_END.search(core[:-2]):
+            return None
+        for size in (3, 2, 4):
+            name = core[-2 - size : -2]
+            if len(core) - 2 - size >= 2 and is_name(name):
+                return core[: -2 - size], name, len(core) - 2
+        return None
+    if _GROUP_WORD_END.search(core):
+        return None
     found = split_role_name(core)
     if found:
         return found[0], found[1], len(core)
@@ -147,10 +163,10 @@ def parse_subject(text: str) -> list[Mention] | None:
     for joint in _AND_GROUP.finditer(text):
         left = parse_persons(text[: joint.start()])
         right = text[joint.end() :]
-        if left and GROUP_END.search(right) and not NOT_A_GROUP.match(right):
+        if left and GROUP_END.search(right) and not NOT_A_GROUP.match(right) and not _NOT_GROUP_TEXT.search(right):
             return left + [Mention(joint.end(), len(text), None)]
     if GROUP_END.search(text) and not NOT_A_GROUP.match(text) and len(text) >= 3:
-        if not re.search(r"[要将把被是]", text):
+        if not _NOT_GROUP_TEXT.search(text):
             return [Mention(0, len(text), None)]
     return None
 
@@ -162,6 +178,11 @@ class PeopleFinder:
         self.context = context
         self.last_person: tuple[str, str] | None = None  # (name, id)
         self.known: dict[str, str] = {}  # name -> id of first mention
+
+    @staticmethod
+    def has_action(text: str) -> bool:
+        """Whether a stretch of text holds an attendance action (主持, 出席 …)."""
+        return ACTION.search(text) is not None
 
     def person_span(self, line: Line, mention: Mention, offset: int, actions: list[str]) -> Span:
         """A person span; name and role are cut from the original text, as written."""
@@ -199,25 +220,38 @@ class PeopleFinder:
                 actions.append(action_of(follow))
         return actions
 
-    def _clause(self, shadow: str, start: int, end: int):
+    def _subject(self, text: str, in_block: bool) -> list[Mention] | None:
+        """parse_subject, but inside a statement block an untitled name must be known already:
+        there, "全面总结…" is content, not a person called 全面."""
+        mentions = parse_subject(text)
+        if mentions and in_block and any(
+            m.name and m.role_start == m.role_end and m.name not in self.known for m in mentions
+        ):
+            return None
+        return mentions
+
+    def _clause(self, shadow: str, start: int, end: int, in_block: bool):
         """(subjects, actions) if the clause is subject + action, (subjects, []) if only a subject."""
         passive = re.match(r"(?:会议|会|本次会议|学习会?|活动)?由(.{2,80}?)主持", shadow[start:end])
         if passive:
-            mentions = parse_subject(passive.group(1))
+            mentions = self._subject(passive.group(1), in_block)
             if mentions:
                 return [(start + passive.start(1), mentions)], ["主持"]
         for action in ACTION.finditer(shadow, start, end):
             for split in range(start + 2, action.start() + 1):
                 if not _GAP.fullmatch(shadow, split, action.start()):
                     continue
-                mentions = parse_subject(shadow[start:split])
+                mentions = self._subject(shadow[start:split], in_block)
                 if mentions:
                     return [(start, mentions)], self._actions_from(shadow, action.start(), end)
-        mentions = parse_subject(shadow[start:end])
+        mentions = self._subject(shadow[start:end], in_block)
         return ([(start, mentions)], []) if mentions else (None, [])
 
-    def scan(self, line: Line, start: int, end: int) -> list[Span]:
-        """Participant spans in line.shadow[start:end] (positions relative to the line)."""
+    def scan(self, line: Line, start: int, end: int, in_block: bool = False) -> list[Span]:
+        """Participant spans in line.shadow[start:end] (positions relative to the line).
+
+        `in_block`: the text is the body of a statement block, where names need a title.
+        """
         shadow = line.shadow
         listing = _LIST_LINE.match(shadow) if start == 0 else None
         if listing:
@@ -225,7 +259,7 @@ class PeopleFinder:
         spans: list[Span] = []
         pending: list[tuple[int, list[Mention]]] = []
         for clause_start, clause_end, mark in clauses(shadow, start, end):
-            subjects, actions = self._clause(shadow, clause_start, clause_end)
+            subjects, actions = self._clause(shadow, clause_start, clause_end, in_block)
             if subjects and actions:
                 spans += self._spans(line, pending + subjects, actions)
                 pending = []

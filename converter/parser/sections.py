@@ -34,7 +34,7 @@ _PERSON_GAP = r"(?:在[^,。;!?]{1,20}?中|还|也|又|进一步|再次|同时|�
 _PERSON_VERB = re.compile(_PERSON_GAP + r"(?P<verb>%s)(?P<le>了)?" % _STATEMENT)
 _PERSON_LEAD = re.compile(_LEAD)
 _AND_STATEMENT = re.compile(r",?并(?:(?:对|就|围绕)[^,。;!?]{1,40}?)?(?P<verb>%s)(?P<le>了)?" % _STATEMENT)
-_SENTENCE_START = re.compile(r"(?:^|(?<=[。!?;]))\s*")
+_SENTENCE_START = re.compile(r"(?:^|(?<=[。!?;])|(?<=[。!?][”’\"]))\s*")
 _AFTER_MARKER = re.compile(r"[\s,:]*[“\"]?")
 
 _CN = r"[一二三四五六七八九十]{1,3}"
@@ -127,7 +127,25 @@ class SectionFinder:
             person = self._person_marker(shadow, start, people)
             if person:
                 found.append(person)
+                continue
+            inside = self._and_marker(shadow, start)
+            if inside:
+                found.append(inside)
         return found
+
+    def _and_marker(self, shadow: str, start: int) -> Marker | None:
+        """"…主持会议,并对…提出了要求。" — a block opened inside a person's action sentence."""
+        end = len(shadow)
+        stop = re.search(r"[。!?;]", shadow[start:])
+        if stop:
+            end = start + stop.start()
+        found = _AND_STATEMENT.search(shadow, start, end)
+        if not found or found.start() == start:
+            return None
+        if not PeopleFinder.has_action(shadow[start : found.start()]):
+            return None
+        return Marker(found.start(), found.start(), found.start(), found.end(),
+                      found.group("verb"), None, follows_action=True)
 
     # ---- items ---------------------------------------------------------------------------
 
@@ -188,17 +206,20 @@ class SectionFinder:
         if self.open and first > 0:
             spans += self._continuation(line, first)
             if spans:
-                return spans + self._blocks(line, markers, people, covered=True)
+                return spans + self._blocks(line, markers, people)
         self.open = None
         self.deferred = None
-        return spans + self._blocks(line, markers, people, covered=False)
+        return spans + self._blocks(line, markers, people)
 
-    def _blocks(self, line: Line, markers: list[Marker], people: PeopleFinder, covered: bool) -> list[Span]:
+    def _blocks(self, line: Line, markers: list[Marker], people: PeopleFinder) -> list[Span]:
+        """Blocks of the line's markers, and the participants of all its text, in text order.
+
+        The narrative before a marker is read first, so 他/她 and 并…提出 find the person
+        named just before them.
+        """
         shadow = line.shadow
         spans: list[Span] = []
-        cursor = markers[0].sentence_start if covered and markers else 0
-        if covered and not markers:
-            return []
+        cursor = 0
         for index, marker in enumerate(markers):
             spans += people.scan(line, cursor, marker.sentence_start)
             in_marker = people.scan(line, marker.sentence_start, marker.end)
@@ -206,25 +227,10 @@ class SectionFinder:
             end = markers[index + 1].sentence_start if index + 1 < len(markers) else len(shadow)
             at_subject = [s for s in in_marker if s.tag == "person" and s.start == marker.subject_start]
             spans += self._block(line, marker, end, people, speaker=at_subject[0] if at_subject else None)
+            spans += people.scan(line, marker.end, end, in_block=True)
             cursor = end
-        if not markers:
-            narrative = people.scan(line, 0, len(shadow))
-            spans += narrative
-            spans += self._and_statement(line, narrative)
+        spans += people.scan(line, cursor, len(shadow))
         return spans
-
-    def _and_statement(self, line: Line, narrative: list[Span]) -> list[Span]:
-        """"…主持会议,并对…提出了要求。" — a block opened inside an action sentence."""
-        persons = [s for s in narrative if s.tag == "person" and s.attrs.get("action")]
-        if not persons:
-            return []
-        shadow = line.shadow
-        found = _AND_STATEMENT.search(shadow, persons[-1].end)
-        if not found or re.search(r"[。!?]", shadow[persons[-1].end : found.start()]):
-            return []
-        marker = Marker(found.start(), found.start(), found.start(), found.end(), found.group("verb"), None)
-        marker.follows_action = True
-        return self._block(line, marker, len(shadow), None, speaker=persons[-1])
 
     def _block(self, line: Line, marker: Marker, end: int, people: PeopleFinder | None, speaker: Span | None = None) -> list[Span]:
         shadow = line.shadow
@@ -234,8 +240,8 @@ class SectionFinder:
             name, ref, extra = "会议", None, []
         elif speaker is not None:
             name, ref, extra = speaker.attrs["name"], speaker.attrs["id"], []
-        elif marker.pronoun:
-            name, ref = people.last_person
+        elif marker.pronoun or marker.follows_action:
+            name, ref = people.last_person or ("", None)
             extra = []
         else:
             name, ref, extra = self._speaker(line, marker, people)
