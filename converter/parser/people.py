@@ -33,10 +33,10 @@ _CANONICAL = {"主持召开": "主持", "参会": "参加", "讲党课": "上党
 _GAP = re.compile(
     r"(?:等|也|还|均|亦|分别|先后|一同|共同|一起|首先|随后|最后|接着|然后|现场|专门|亲自|详细|认真|"
     r"重点|逐条|集中|同时|通过视频(?:连线)?(?:方式)?|以视频方式|视频|应邀|受邀|常务|"
-    r"在[^,;。]{1,25}?(?:上|中|时|后|前)|(?:给|向|对|为|就|围绕|结合|以|从|代表)[^,;。]{1,40}?)*"
+    r"在[^,;。]{1,25}?(?:上|中|时|后|前|室|厅|堂|馆|楼|场|内|处)|(?:给|向|对|为|就|围绕|结合|以|从|代表)[^,;。]{1,40}?)*"
 )
 _AND_GROUP = re.compile(r"以及|及|和")
-_LIST_LINE = re.compile(r"^(出席|列席|请假|缺席)(?:人员|领导)?\s*:")
+LIST_LINE = re.compile(r"^(出席|列席|请假|缺席|主持)(?:人员|领导|人)?\s*:")
 # Items that end like a group are never a title + name (院领导班子 is not 院领导 + 班子).
 _GROUP_WORD_END = re.compile(r"(?:班子|同志|干部|成员|代表|人员|党员|职工|群众|学生|员工|领导)$")
 # A group is a noun phrase: it does not open with a verb or an adverb, nor hold 了 or a book title.
@@ -187,8 +187,8 @@ class PeopleFinder:
     def person_span(self, line: Line, mention: Mention, offset: int, actions: list[str]) -> Span:
         """A person span; name and role are cut from the original text, as written."""
         person_id = self.context.next_person_id()
-        name_end = offset + mention.end
-        name = line.text[name_end - len(mention.name or "") : name_end]
+        name_start = line.shadow.find(mention.name or "", offset + mention.start, offset + mention.end)
+        name = line.text[name_start : name_start + len(mention.name or "")]
         attrs = {"id": person_id, "name": name}
         role = line.text[offset + mention.role_start : offset + mention.role_end]
         if role:
@@ -253,7 +253,7 @@ class PeopleFinder:
         `in_block`: the text is the body of a statement block, where names need a title.
         """
         shadow = line.shadow
-        listing = _LIST_LINE.match(shadow) if start == 0 else None
+        listing = LIST_LINE.match(shadow) if start == 0 else None
         if listing:
             return self._listing(line, listing)
         spans: list[Span] = []
@@ -277,6 +277,18 @@ class PeopleFinder:
         spans: list[Span] = []
         for item in re.finditer(r"[^、,;\s]+", line.shadow[listing.end() :]):
             offset = listing.end() + item.start()
-            mentions = parse_subject(item.group()) or [Mention(0, len(item.group()), None)]
+            mentions = _name_with_note(item.group()) or parse_subject(item.group()) or [
+                Mention(0, len(item.group()), None)
+            ]
             spans += self._spans(line, [(offset, mentions)], [action])
         return spans
+
+
+def _name_with_note(item: str) -> list[Mention] | None:
+    """"赵六(办公室主任)" (role in brackets) or "钱七(因公出差)" (a reason)."""
+    bracketed = re.fullmatch(r"(.{2,4}?)\((.{1,30})\)", item)
+    if bracketed and is_name(bracketed.group(1)):
+        note_start, note_end = bracketed.span(2)
+        titled = TITLE_END.search(bracketed.group(2)) is not None
+        return [Mention(0, len(item), bracketed.group(1), *((note_start, note_end) if titled else (0, 0)))]
+    return None

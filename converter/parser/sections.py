@@ -25,7 +25,8 @@ _ADVERB = (r"(?:一致|还|同时|进一步|再次|首先|主要|深入|集中|�
            r"最后|随后|另外|也|又|逐项|分别|先后|一并|专门|共同|随即|原则上)")
 _NOT_AGENDA_OBJECT = r"(?!视频|电视|网络|线上|远程|现场|会议|大会)"
 # An adverbial opening a sentence before its subject: 在听取发言后, / 会上, / 就下一步工作,
-_LEAD = r"(?:(?:在[^,。;!?]{1,40}?(?:后|时|中|上|前)|会上|随后|最后|同时|此外|另外|其间|会议期间|下一步|就[^,。;!?]{1,30}?),)?"
+_LEAD = (r"(?:[一二三四五六七八九十]{1,3}、|\d{1,2}[.、](?!\d)|\([一二三四五六七八九十\d]{1,3}\))?"
+         r"(?:(?:在[^,。;!?]{1,40}?(?:后|时|中|上|前)|会上|随后|最后|同时|此外|另外|其间|会议期间|下一步|就[^,。;!?]{1,30}?),)?")
 _MEETING_MARKER = re.compile(
     _LEAD + r"(?P<subject>(?:本次|这次|此次)?会议)(?:%s)*(?P<verb>%s|%s)%s(?P<le>了)?"
     % (_ADVERB, _STATEMENT, _AGENDA, _NOT_AGENDA_OBJECT)
@@ -91,7 +92,7 @@ class SectionFinder:
         subject_start = lead.end() if lead else start
         if shadow.startswith(("他", "她"), subject_start):
             verb = _PERSON_VERB.match(shadow, subject_start + 1)
-            if verb and people.last_person:
+            if verb:  # resolved when the block is built, after the narrative before it is read
                 return Marker(start, subject_start, subject_start + 1, verb.end(),
                               verb.group("verb"), None, pronoun=True)
             return None
@@ -171,7 +172,9 @@ class SectionFinder:
             style = name
             chosen.append((number, match))
             expected += 1
-        if after + len(chosen) < 2:
+        # A lone label counts when it opens the fragment (one point per paragraph); inside running
+        # text a sequence needs two points, so "一是" alone in a sentence is not an enumeration.
+        if after + len(chosen) < 2 and not (chosen and chosen[0][1].start() == start):
             return [], None, 0
         spans = []
         for index, (number, match) in enumerate(chosen):
@@ -241,7 +244,9 @@ class SectionFinder:
         elif speaker is not None:
             name, ref, extra = speaker.attrs["name"], speaker.attrs["id"], []
         elif marker.pronoun or marker.follows_action:
-            name, ref = people.last_person or ("", None)
+            if not people.last_person:
+                return []  # nobody named before the pronoun: not a block we can attribute
+            name, ref = people.last_person
             extra = []
         else:
             name, ref, extra = self._speaker(line, marker, people)

@@ -14,11 +14,17 @@ from .chrome import ORIGINAL_TITLE, chrome_kind
 from .lines import Line
 from .metadata import field_spans
 from .patterns import CJK_CLASS
+from .people import LIST_LINE
 
 _PROSE_END = re.compile(r"[。!?]")
 _CLAUSE_MARKS = re.compile(r"[,;、]")
 _HEADLINE_WORDS = re.compile(r"会|召开|举行|学习|座谈|研讨|部署|调研|党课|讲座|培训|审议|纪要|论坛|活动|讲话")
 _SUBTITLE_DASH = re.compile(r"^[—\-－]{1,2}")
+# "会议指出" / "会议决定:" alone on a line: a block heading, so part of the body.
+_MARKER_HEADING = re.compile(
+    r"^(?:[一二三四五六七八九十]{1,3}、)?会议[^\s,。]{0,6}?"
+    r"(?:认为|指出|强调|要求|提出|决定|号召|明确|审议|听取|传达|学习|研究|部署|通过)[::]?$"
+)
 _MAX_TITLE = 80
 
 
@@ -36,8 +42,12 @@ class Plan:
 
 
 def is_prose(shadow: str) -> bool:
-    """Running text, as opposed to a headline, a label line or a widget."""
-    if _PROSE_END.search(shadow):
+    """Running text, as opposed to a headline, a label line or a widget.
+
+    A 纪要's attendance line ("出席:张三、李四") and a block heading ("会议指出") belong to
+    the body too.
+    """
+    if _PROSE_END.search(shadow) or LIST_LINE.match(shadow) or _MARKER_HEADING.match(shadow):
         return True
     return len(_CLAUSE_MARKS.findall(shadow)) >= 2 or len(shadow) >= 40
 
@@ -76,6 +86,11 @@ def _choose_title(front: list[Plan]) -> int | None:
     candidates = [i for i, plan in enumerate(front) if _title_candidate(plan)]
     for index in candidates:
         if _HEADLINE_WORDS.search(front[index].line.shadow):
+            # "——XX召开…会议" is the subtitle of the main line just above it.
+            if _SUBTITLE_DASH.match(front[index].line.shadow) and index - 1 in candidates and (
+                front[index - 1].line.number == front[index].line.number - 1
+            ):
+                return index - 1
             return index
     return candidates[0] if candidates else None
 
