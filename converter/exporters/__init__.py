@@ -76,7 +76,11 @@ def formats() -> list[FormatInfo]:
     found = []
     for name in BUILTIN:
         if _builtin_available(name):
-            exporter = _load(BUILTIN[name])
+            try:
+                exporter = _load(BUILTIN[name])
+            except (ImportError, AttributeError) as error:  # e.g. a missing optional library
+                found.append(FormatInfo(name, "", f"(fails to load: {error})", "built-in"))
+                continue
             found.append(FormatInfo(name, exporter.suffix, exporter.description, "built-in"))
     for entry in _entry_points():
         dist = entry.dist.name if entry.dist else "unknown distribution"
