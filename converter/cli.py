@@ -7,15 +7,34 @@ from pathlib import Path
 from typing import List, Optional
 
 import typer
-from typer.core import TyperGroup
+from typer.core import TyperCommand, TyperGroup
 
-from .errors import EXIT_CODES, ConverterError, ExportError, StrictModeError
+from .cli_coercion import use_plain_coercion
+from .errors import EXIT_CODES, ConverterError, ExportError
 from .version import __version__
 
 DEFAULT_COMMAND = "to"
 
 
-class _DefaultToConvert(TyperGroup):
+class _PlainParams:
+    """Plain-typed options (ours and typer's --help) are converted without loading pydantic."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        use_plain_coercion(self.params)
+
+    def get_help_option(self, ctx):
+        option = super().get_help_option(ctx)
+        if option is not None:
+            use_plain_coercion([option])
+        return option
+
+
+class _PlainCommand(_PlainParams, TyperCommand):
+    pass
+
+
+class _DefaultToConvert(_PlainParams, TyperGroup):
     """`convert notice.txt --to pdf` runs the conversion without naming a sub-command."""
 
     def parse_args(self, ctx, args):
@@ -57,29 +76,6 @@ def _warn(source: str, message: str) -> None:
     typer.echo(f"{source}: warning: {message}", err=True)
 
 
-def _read_document(path: Path, max_bytes: int):
-    from . import load, parse_bytes
-    from .errors import InputError
-
-    try:
-        data = path.read_bytes() if str(path) != "-" else sys.stdin.buffer.read()
-    except OSError as error:
-        raise InputError(f"cannot read: {error.strerror}", source=str(path)) from None
-    if path.suffix.lower() == ".xml" or data.lstrip()[:5] == b"<?xml":
-        return load(data)
-    return parse_bytes(data, max_bytes=max_bytes)
-
-
-def _check_strict(document) -> None:
-    from .model import blocks, meetings, participants
-
-    if document.guesses:
-        raise StrictModeError("the parser had to guess: " + "; ".join(document.guesses))
-    recognised = blocks(document.root) or any(participants(m) for m in meetings(document.root))
-    if not recognised:
-        raise StrictModeError("no statement block and no participant was recognised")
-
-
 def _parse_fonts(values: List[str]) -> dict[str, str]:
     fonts: dict[str, str] = {}
     for value in values:
@@ -90,56 +86,79 @@ def _parse_fonts(values: List[str]) -> dict[str, str]:
     return fonts
 
 
-@app.command(DEFAULT_COMMAND, hidden=True)
+@app.command(DEFAULT_COMMAND, hidden=True, cls=_PlainCommand)
 def convert_files(
-    inputs: List[Path] = typer.Argument(..., help="Reports (.txt) or canonical documents (.xml)."),
+    inputs: List[Path] = typer.Argument(..., help="Reports (.txt), canonical documents (.xml), folders (their .txt reports) or quoted glob patterns ('reports/**/*.txt')."),
     to: str = typer.Option("xml", "--to", "-t", help="Output format (see `convert formats`)."),
-    out: Optional[str] = typer.Option(None, "--output", "-o", help="Output file, folder, or - for standard output. Default: beside each input."),
+    out: Optional[str] = typer.Option(None, "--output", "-o", help="Output file, folder (mirrors the input folders), or - for standard output. Default: beside each input."),
     layout: str = typer.Option("report", "--layout", help="report or minutes (纪要) for docx and pdf."),
     keep_punctuation: bool = typer.Option(False, "--keep-punctuation", help="Do not typeset half-width punctuation between Chinese characters as full-width."),
     font: List[str] = typer.Option([], "--font", help="ROLE=FACE-OR-FILE for title, body, heading, kai (repeatable)."),
     strict: bool = typer.Option(False, "--strict", help="Fail when the parser had to guess or recognised nothing."),
     max_size: int = typer.Option(20, "--max-size", help="Largest input accepted, in MB."),
-    quiet: bool = typer.Option(False, "--quiet", "-q", help="No warnings and no summary."),
+    jobs: Optional[int] = typer.Option(None, "--jobs", "-j", help="Worker processes for many files. Default: all cores; 1 converts in this process."),
+    quiet: bool = typer.Option(False, "--quiet", "-q", help="No warnings, no progress bar and no summary counts (failures are still listed)."),
 ) -> None:
     """Convert each input to --to FORMAT."""
-    from . import export
-    from .exporters import get
-    from .output import check_not_input, target_for, write_atomically
+    from . import batch
+    from .batch import report
 
+    if jobs is not None and jobs < 1:
+        raise typer.BadParameter("takes a number of processes, 1 or more", param_hint="--jobs")
     try:
-        exporter = get(to)
-        fonts = _parse_fonts(font)
+        settings = _settings(to, layout, keep_punctuation, font, strict, max_size)
+        suffix = _exporter_suffix(to)
     except ConverterError as error:
         typer.echo(f"error: {error}", err=True)
         raise typer.Exit(error.exit_code)
-    failures: list[tuple[Path, ConverterError]] = []
-    for path in inputs:
-        try:
-            document = _read_document(path, max_size * 1024 * 1024)
-            if not quiet:
-                for warning in document.warnings:
-                    _warn(str(path), warning)
-            if strict:
-                _check_strict(document)
-            target = target_for(path, exporter.suffix, out, len(inputs) > 1)
-            if target is not None:
-                check_not_input(target, inputs)
-            data = export(document, to, layout=layout, keep_punctuation=keep_punctuation, fonts=fonts)
-            if target is None:
-                sys.stdout.buffer.write(data)
-                sys.stdout.buffer.flush()
-            else:
-                write_atomically(target, data)
-        except ConverterError as error:
-            error.located(str(path))
-            failures.append((path, error))
-            typer.echo(f"error: {error}", err=True)
-    if failures:
-        raise typer.Exit(failures[0][1].exit_code if len(inputs) == 1 else 1)
+    sources, problems = batch.discover([str(path) for path in inputs])
+    planned, refused = batch.plan(sources, suffix, out)
+    tally = report.Tally(len(planned) + len(problems) + len(refused))
+    single = tally.total == 1
+    for name, error in problems + refused:
+        tally.add(batch.Outcome(name, None, error=str(error.located(name)), exit_code=error.exit_code))
+    workers = 1 if any(job.source == batch.STDIN for job in planned) else (jobs or batch.available_cores())
+    outcomes = batch.run(planned, settings, workers)
+    with report.progress(outcomes, len(planned), report.wants_progress(tally.total, quiet)) as shown:
+        for outcome in shown:
+            _deliver(outcome, quiet)
+            tally.add(outcome)
+    if single:
+        for failure in tally.failures:
+            report.print_failure(failure)
+    else:
+        report.print_summary(tally, quiet)
+    if tally.failures:
+        raise typer.Exit(tally.failures[0].exit_code if single else 1)
 
 
-@app.command("validate")
+def _settings(to: str, layout: str, keep_punctuation: bool, font: List[str], strict: bool, max_size: int):
+    from .batch import Settings
+    from .options import ExportOptions
+
+    if layout not in ExportOptions.LAYOUTS:
+        raise ExportError(f"unknown layout {layout!r}; choose report or minutes")
+    options = ExportOptions(layout=layout, keep_punctuation=keep_punctuation, fonts=_parse_fonts(font))
+    return Settings(to, options, strict, max_size * 1024 * 1024)
+
+
+def _exporter_suffix(to: str) -> str:
+    from .exporters import get
+
+    return get(to).suffix
+
+
+def _deliver(outcome, quiet: bool) -> None:
+    """Warnings as they come, and the document itself when it goes to standard output."""
+    if not quiet:
+        for warning in outcome.warnings:
+            _warn(outcome.source, warning)
+    if outcome.data is not None:
+        sys.stdout.buffer.write(outcome.data)
+        sys.stdout.buffer.flush()
+
+
+@app.command("validate", cls=_PlainCommand)
 def validate_files(
     files: List[Path] = typer.Argument(..., help="Canonical XML documents to check against the schema."),
 ) -> None:
@@ -168,7 +187,7 @@ def validate_files(
     raise typer.Exit(worst)
 
 
-@app.command("formats")
+@app.command("formats", cls=_PlainCommand)
 def list_formats() -> None:
     """List the output formats, built-in and from plug-ins."""
     from .exporters import formats, shadowed_plugins
@@ -179,7 +198,7 @@ def list_formats() -> None:
         _warn("formats", f"plug-in {rejected} ignored: the name is taken by a built-in format")
 
 
-@app.command("schema")
+@app.command("schema", cls=_PlainCommand)
 def show_schema(
     json_schema: bool = typer.Option(False, "--json", help="The JSON Schema of the json format instead of the XSD."),
     path: bool = typer.Option(False, "--path", help="Print where the file is instead of its content."),

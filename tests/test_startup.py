@@ -1,0 +1,66 @@
+"""Start-up: the commands people run for one document import no DOCX, PDF or pydantic machinery.
+
+Checked in a fresh interpreter, the way `convert` starts: whatever a command imports stays in
+sys.modules, so a module listed there was paid for at start-up.
+"""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+import pytest
+
+from tests.conftest import EXAMPLES
+
+HEAVY = ("docx", "reportlab", "fontTools", "pydantic", "rich", "multiprocessing", "concurrent")
+
+_PROBE = """
+import json, sys
+watched = set(json.loads(sys.argv[2]))
+sys.argv = ["convert", *json.loads(sys.argv[1])]
+from converter.cli import main
+try:
+    main()
+except SystemExit:
+    pass
+heavy = sorted({m.split(".")[0] for m in sys.modules} & watched)
+sys.stderr.write("\\nLOADED " + json.dumps(heavy) + "\\n")
+"""
+
+
+def _loaded_after(args: list[str]) -> list[str]:
+    ran = subprocess.run(
+        [sys.executable, "-c", _PROBE, json.dumps(args), json.dumps(HEAVY)],
+        capture_output=True, text=True, timeout=60,
+    )
+    marker = [line for line in ran.stderr.splitlines() if line.startswith("LOADED ")]
+    assert marker, ran.stderr
+    return json.loads(marker[-1][len("LOADED "):])
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["--help"],
+        ["--version"],
+        [str(EXAMPLES / "notice.txt"), "--to", "json", "-o", "-"],
+        [str(EXAMPLES / "notice.txt"), "--to", "xml", "-o", "-"],
+    ],
+    ids=["help", "version", "to-json", "to-xml"],
+)
+def test_light_commands_import_nothing_heavy(args):
+    assert _loaded_after(args) == []
+
+
+def test_the_probe_sees_heavy_imports():
+    # The same probe does report the PDF machinery when a PDF is made (so the test above can fail).
+    from converter import ConverterError
+    from converter.exporters import get
+
+    try:
+        get("pdf")
+    except (ConverterError, ImportError, AttributeError):
+        pytest.skip("the PDF exporter is not available yet")
+    assert "reportlab" in _loaded_after([str(EXAMPLES / "notice.txt"), "--to", "pdf", "-o", "-"])
