@@ -46,11 +46,14 @@ def nest(spans: Iterable[Span], length: int) -> list[Span]:
 def _append_text(element: etree._Element, text: str) -> None:
     if not text:
         return
-    if len(element):
+    # len(element) counts the children in lxml: on a paragraph with thousands of spans that
+    # would make building quadratic. The last child is found in constant time.
+    try:
         last = element[-1]
-        last.tail = (last.tail or "") + text
-    else:
+    except IndexError:
         element.text = (element.text or "") + text
+        return
+    last.tail = (last.tail or "") + text
 
 
 def fill(element: etree._Element, text: str, spans: Iterable[Span]) -> etree._Element:

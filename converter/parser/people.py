@@ -36,6 +36,7 @@ _GAP = re.compile(
     r"在[^,;。]{1,25}?(?:上|中|时|后|前|室|厅|堂|馆|楼|场|内|处)|(?:给|向|对|为|就|围绕|结合|以|从|代表)[^,;。]{1,40}?)*"
 )
 _AND_GROUP = re.compile(r"以及|及|和")
+_MAX_SUBJECT = 80
 LIST_LINE = re.compile(r"^(出席|列席|请假|缺席|主持)(?:人员|领导|人)?\s*:")
 # Items that end like a group are never a title + name (院领导班子 is not 院领导 + 班子).
 _GROUP_WORD_END = re.compile(r"(?:班子|同志|干部|成员|代表|人员|党员|职工|群众|学生|员工|领导)$")
@@ -155,7 +156,7 @@ def parse_persons(text: str) -> list[Mention] | None:
 
 def parse_subject(text: str) -> list[Mention] | None:
     """Persons, a group, or persons joined to a group by 及/和 — or None."""
-    if not text or len(text) > 80:
+    if not text or len(text) > _MAX_SUBJECT:
         return None
     persons = parse_persons(text)
     if persons:
@@ -237,8 +238,10 @@ class PeopleFinder:
             mentions = self._subject(passive.group(1), in_block)
             if mentions:
                 return [(start + passive.start(1), mentions)], ["主持"]
-        for action in ACTION.finditer(shadow, start, end):
-            for split in range(start + 2, action.start() + 1):
+        # A subject is at most _MAX_SUBJECT characters and a gap at most ~45: actions further into
+        # a long clause cannot close a subject that starts the clause (and would cost O(n²)).
+        for action in ACTION.finditer(shadow, start, min(end, start + _MAX_SUBJECT + 60)):
+            for split in range(start + 2, min(action.start(), start + _MAX_SUBJECT) + 1):
                 if not _GAP.fullmatch(shadow, split, action.start()):
                     continue
                 mentions = self._subject(shadow[start:split], in_block)
