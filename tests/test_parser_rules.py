@@ -249,3 +249,25 @@ def test_every_character_is_kept_with_markup_over_text():
     text = "３月１日，某局召开会议。会议强调，要（一）学习；（二）落实。\n\n版权所有"
     document = converter.parse(text)
     assert "".join(document.text().split()) == "".join(text.split())
+
+
+def test_metadata_value_stops_before_a_widget_and_keeps_single_spaces():
+    data = read("某局召开会议\n2023-04-13 08:30　来源：某某日报　作者：记者 刘佳　【字体：大 中 小】\n4月12日，某局召开会议。")
+    assert data["metadata"] == {"published": "2023-04-13T08:30", "source": "某某日报", "author": "记者 刘佳"}
+    assert read("某局召开会议\n作者:申 菲 编辑:李 沛 陈 雍\n3月1日,某局召开会议。")["metadata"] == {
+        "author": "申 菲", "editor": "李 沛 陈 雍"}
+
+
+def test_name_with_tongzhi_opens_a_block():
+    assert sections("市委书记李明主持会议。李明同志指出,要抓落实。") == [("指出", "李明", 0)]
+
+
+def test_lead_with_etc_and_speech_within():
+    text = ("9月3日下午,县委理论学习中心组举行2024年第8次集中学习。县委书记周建华主持并讲话,"
+            "县委副书记、县长吴海峰领学有关篇目,市政协主席赵军等出席会议。周建华在讲话中指出,要学思用贯通。")
+    found = persons(text)
+    assert found["周建华"] == ("县委书记", ["主持", "讲话"])
+    assert found["吴海峰"] == ("县委副书记、县长", ["领学"])
+    assert found["赵军"] == ("市政协主席", ["出席"])
+    assert read(text)["meetings"][0]["date"] == {
+        "value": "2024-09-03", "year": "series", "daypart": "afternoon", "guessed": False, "text": "9月3日下午"}

@@ -106,6 +106,12 @@ def field_spans(shadow: str, offset: int = 0) -> list[Span] | None:
     for index, match in enumerate(labels):
         value_end = labels[index + 1].start() if index + 1 < len(labels) else body_end
         value = shadow[match.end() : value_end]
+        # A value ends before a gap of several spaces or a bracketed widget ("【字体:大 中 小】"):
+        # what follows stays in the line as plain text. Single spaces belong to values (申 菲).
+        lead = len(value) - len(value.lstrip())
+        tail = re.search(r"\s{2,}|\s*[【\[]", value[lead:])
+        if tail:
+            value = value[: lead + tail.start()]
         if len(value.strip()) > _MAX_VALUE or "。" in value:
             return None
         end = match.end() + len(value.rstrip())

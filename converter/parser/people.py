@@ -119,7 +119,7 @@ def _person_item(item: str) -> tuple[str, str, int] | None:
             return None
         for size in (3, 2, 4):
             name = core[-2 - size : -2]
-            if len(core) - 2 - size >= 2 and is_name(name):
+            if len(core) - 2 - size in (0,) + tuple(range(2, 41)) and is_name(name):
                 return core[: -2 - size], name, len(core) - 2
         return None
     if _GROUP_WORD_END.search(core):
