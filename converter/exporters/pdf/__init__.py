@@ -1,0 +1,21 @@
+"""The PDF exporter: GB/T 9704 pages with embedded Chinese fonts, made by reportlab.
+
+The module is light to import (`convert formats` lists it); reportlab, fontTools and the fonts
+load on the first export.
+"""
+
+from __future__ import annotations
+
+
+class PdfExporter:
+    name = "pdf"
+    suffix = ".pdf"
+    description = "print-ready GB/T 9704 pages (report or 纪要 layout) with embedded Chinese fonts"
+
+    def export(self, document, options) -> bytes:
+        from .render import render
+
+        return render(document, options)
+
+
+EXPORTER = PdfExporter()

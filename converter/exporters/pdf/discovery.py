@@ -1,0 +1,130 @@
+"""Where font files come from: the system (fontconfig, the usual folders) and the bundled default.
+
+Each role lists the faces GB/T 9704 asks for first (the ones offices have), then the free faces
+of docs FONTS.md, best match first. The bundled default is the OFL Noto Serif/Sans SC that the
+`pylopdf-fonts-zh-cn` wheel carries, so `pip install` alone gives every role a font.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+# Family names per role, in order of preference (names as fontconfig and the name table give them).
+ROLE_FAMILIES = {
+    "title": ("方正小标宋简体", "方正小标宋_GBK", "FZXiaoBiaoSong-B05S", "小标宋", "宋体", "SimSun",
+              "Noto Serif CJK SC", "Noto Serif SC", "Source Han Serif SC", "FandolSong",
+              "AR PL SungtiL GB", "AR PL UMing CN"),
+    "body": ("仿宋_GB2312", "FangSong_GB2312", "仿宋", "FangSong", "STFangsong", "华文仿宋", "FandolFang",
+             "宋体", "SimSun", "Noto Serif CJK SC", "Noto Serif SC", "Source Han Serif SC", "FandolSong",
+             "AR PL SungtiL GB", "AR PL UMing CN"),
+    "heading": ("黑体", "SimHei", "STHeiti", "华文黑体", "Noto Sans CJK SC", "Noto Sans SC",
+                "Source Han Sans SC", "FandolHei", "WenQuanYi Micro Hei", "WenQuanYi Zen Hei"),
+    "kai": ("楷体_GB2312", "KaiTi_GB2312", "楷体", "KaiTi", "STKaiti", "华文楷体", "FandolKai", "LXGW WenKai",
+            "AR PL KaitiM GB", "AR PL UKai CN"),
+    "number": ("宋体", "SimSun", "Noto Serif CJK SC", "Noto Serif SC", "Source Han Serif SC", "FandolSong",
+               "AR PL SungtiL GB", "AR PL UMing CN"),
+}
+ROLES = tuple(ROLE_FAMILIES)
+# The bundled default per role: no free 仿宋 or 楷体 ships on PyPI, so Song stands in for them.
+BUNDLED_STYLE = {"title": "serif", "body": "serif", "heading": "sans", "kai": "serif", "number": "serif"}
+
+# Windows and macOS keep fonts in folders fontconfig may not know; file names identify the face.
+KNOWN_FILES = {
+    "simsun.ttc": "SimSun", "simfang.ttf": "FangSong", "simhei.ttf": "SimHei", "simkai.ttf": "KaiTi",
+    "fzxbsjw.ttf": "方正小标宋简体", "仿宋_gb2312.ttf": "仿宋_GB2312", "fangsong_gb2312.ttf": "FangSong_GB2312",
+    "楷体_gb2312.ttf": "楷体_GB2312", "kaiti_gb2312.ttf": "KaiTi_GB2312", "stfangso.ttf": "STFangsong",
+    "stkaiti.ttf": "STKaiti", "stheiti.ttf": "STHeiti", "songti.ttc": "SimSun",
+}
+
+
+@dataclass(frozen=True)
+class FontFile:
+    """One face in a file: the path, the face's index in a collection, its family, where it came from."""
+
+    path: Path
+    index: int
+    family: str
+    origin: str  # "option", "fontconfig", "folder" or "bundled"
+
+
+def _font_folders() -> list[Path]:
+    home = Path.home()
+    windir = Path(os.environ.get("WINDIR", "C:/Windows"))
+    return [windir / "Fonts", home / "AppData/Local/Microsoft/Windows/Fonts", Path("/Library/Fonts"),
+            Path("/System/Library/Fonts"), home / "Library/Fonts", Path("/usr/share/fonts"),
+            Path("/usr/local/share/fonts"), home / ".local/share/fonts", home / ".fonts"]
+
+
+@lru_cache(maxsize=1)
+def fontconfig_faces() -> tuple[FontFile, ...]:
+    """Chinese faces fontconfig knows, one entry per family name (names come localised too)."""
+    fc_list = shutil.which("fc-list")
+    if fc_list is None:
+        return ()
+    fields = "%{file}\t%{index}\t%{family}\n"
+    try:
+        listing = subprocess.run([fc_list, "-f", fields, ":lang=zh"], capture_output=True, text=True,
+                                 timeout=20, check=False).stdout
+    except (OSError, subprocess.SubprocessError):
+        return ()
+    faces = []
+    for line in sorted(listing.splitlines()):
+        path, _, rest = line.partition("\t")
+        index, _, families = rest.partition("\t")
+        for family in families.split(","):
+            faces.append(FontFile(Path(path), int(index or 0), family.strip(), "fontconfig"))
+    return tuple(faces)
+
+
+@lru_cache(maxsize=1)
+def folder_faces() -> tuple[FontFile, ...]:
+    """Faces recognised by file name in the usual font folders (for systems without fontconfig)."""
+    faces = []
+    for folder in _font_folders():
+        if not folder.is_dir():
+            continue
+        for root, _, files in os.walk(folder):
+            for name in sorted(files):
+                family = KNOWN_FILES.get(name.lower())
+                if family:
+                    faces.append(FontFile(Path(root) / name, 0, family, "folder"))
+    return tuple(faces)
+
+
+def system_face(family: str) -> FontFile | None:
+    """The first system file whose family is `family` (case-insensitive)."""
+    wanted = family.casefold()
+    for face in fontconfig_faces() + folder_faces():
+        if face.family.casefold() == wanted:
+            return face
+    return None
+
+
+def bundled_face(role: str) -> FontFile | None:
+    """The OFL Noto face the `pylopdf-fonts-zh-cn` wheel installs, or None when it is absent."""
+    try:
+        import pylopdf_fonts_zh_cn as bundled
+    except ImportError:
+        return None
+    if BUNDLED_STYLE[role] == "sans":
+        return FontFile(Path(bundled.sans_path()), 0, "Noto Sans SC", "bundled")
+    return FontFile(Path(bundled.serif_path()), 0, "Noto Serif SC", "bundled")
+
+
+def system_face_for(role: str) -> FontFile | None:
+    """The best system face for a role, by the role's list of families."""
+    for family in ROLE_FAMILIES[role]:
+        found = system_face(family)
+        if found is not None:
+            return found
+    return None
+
+
+def platform_note() -> str:
+    return f"{sys.platform}; fontconfig {'found' if shutil.which('fc-list') else 'absent'}"

@@ -1,0 +1,107 @@
+"""Which font sets each role, and which font sets each character.
+
+Resolution per role: the explicit option (a file, `file#index` for a collection, or a family
+name), then the system's faces in the role's order of preference, then the bundled OFL default.
+Every chosen face is registered with reportlab under a name unique to its file (its hash), and a
+character the role's face lacks falls back to the other chosen faces, then the bundled ones. A
+character no face has is reported in a warning: the PDF never shows an empty box silently.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from ...errors import ExportError
+from .charset import base_charset, charset_key
+from .discovery import ROLES, FontFile, bundled_face, system_face, system_face_for
+from .fontcache import coverage, file_hash, needs_rebuild, rebuilt
+
+
+class MissingGlyphWarning(UserWarning):
+    """Some characters of the document have no glyph in any available font."""
+
+
+@dataclass(frozen=True)
+class Choice:
+    """The face that serves a role, and why it was chosen (for `convert fonts`)."""
+
+    role: str
+    face: FontFile
+    why: str
+
+
+@dataclass(frozen=True)
+class Piece:
+    """One font registered with reportlab: its name there and the characters it draws."""
+
+    name: str
+    characters: frozenset[str]
+    face: FontFile
+
+
+def _explicit(role: str, value: str) -> Choice:
+    location, _, index = value.partition("#")
+    path = Path(location).expanduser()
+    if path.is_file():
+        face = FontFile(path, int(index) if index.isdigit() else 0, path.stem, "option")
+        return Choice(role, face, f"--font {role}={value}")
+    found = system_face(value)
+    if found is None:
+        raise ExportError(f"--font {role}={value}: no such font file, and no installed font of that family")
+    return Choice(role, found, f"--font {role}={value}, found by {found.origin}")
+
+
+def choose(role: str, fonts: dict[str, str]) -> Choice:
+    """The face for `role`: the option, else the best system face, else the bundled default."""
+    if role in fonts:
+        return _explicit(role, fonts[role])
+    found = system_face_for(role)
+    if found is not None:
+        return Choice(role, found, f"system font ({found.origin}): {found.family}")
+    bundled = bundled_face(role)
+    if bundled is not None:
+        return Choice(role, bundled, "bundled default (pylopdf-fonts-zh-cn, SIL OFL 1.1)")
+    raise ExportError(f"no font for the {role} role: pass --font {role}=FILE or pip install pylopdf-fonts-zh-cn")
+
+
+def check_roles(fonts: dict[str, str]) -> None:
+    unknown = sorted(set(fonts) - set(ROLES))
+    if unknown:
+        raise ExportError(f"unknown font role(s) {', '.join(unknown)}; roles: {', '.join(ROLES)}")
+
+
+@lru_cache(maxsize=256)
+def _register(path: Path, index: int, unique: str) -> Piece:
+    """Register a TrueType file with reportlab under a name that no other file shares."""
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.ttfonts import TTFError, TTFont
+
+    try:
+        font = TTFont(unique, str(path), subfontIndex=index)
+    except TTFError as error:
+        raise ExportError(f"the font {path} cannot be embedded: {error}") from None
+    # The PDF's BaseFont is the face's name; poppler mixes up two fonts that share one.
+    font.face.name = unique.encode("ascii")
+    pdfmetrics.registerFont(font)
+    characters = frozenset(chr(code) for code, glyph in font.face.charToGlyph.items() if glyph)
+    return Piece(unique, characters, FontFile(path, index, unique, "registered"))
+
+
+def _safe_name(face: FontFile) -> str:
+    stem = "".join(c for c in face.path.stem if c.isascii() and c.isalnum())[:24] or "Font"
+    return f"{stem}{face.index}"
+
+
+def pieces(face: FontFile, extra: frozenset[str]) -> list[Piece]:
+    """The registered fonts that carry a face: the file itself, or its rebuilt base and extras."""
+    unique = f"{_safe_name(face)}-{file_hash(face.path)[:8]}"
+    if not needs_rebuild(face.path, face.index):
+        return [_register(face.path, face.index, unique)]
+    found = [_register(rebuilt(face.path, face.index, base_charset(), unique), 0, unique)]
+    wanted = extra & coverage(face.path, face.index)
+    if wanted:
+        extra_name = f"{unique}x{charset_key(wanted)[:8]}"
+        found.append(_register(rebuilt(face.path, face.index, frozenset(wanted), extra_name), 0, extra_name))
+    return found

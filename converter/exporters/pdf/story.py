@@ -1,0 +1,105 @@
+"""The two layouts as a list of flowables, read from the tree.
+
+report: the headline, a source/date line, a blank line, the body paragraphs.
+minutes: the red 纪要标志 35 mm under the top of the type block, the body, a blank line, then
+the 出席/列席/请假 lines with their names hanging after the colon. Front and back chrome is
+never printed. Every line sits on the 22-line grid of GB/T 9704.
+"""
+
+from __future__ import annotations
+
+from functools import partial
+
+from lxml import etree
+
+from ... import layout
+from ... import vocabulary as v
+from ...model import body_paragraphs, effective_metadata, meetings, title_text
+from .attendance import attendance_lines, minutes_mark
+from .content import Printed, Roles, plain, printed
+from .flowables import GridLines
+from .fontset import FontSet
+from .setting import Anchor, Style, set_paragraph
+
+PITCH = layout.LINE_PITCH_PT
+CHAR = layout.CHAR_PITCH_PT
+# On the grid, a character of 3号 type advances by the grid's pitch, not by its own em.
+BODY_STYLE = Style(layout.BODY.size_pt, tracking=CHAR - layout.BODY.size_pt,
+                   first_indent=layout.FIRST_LINE_INDENT_CHARS * CHAR)
+TITLE_STYLE = Style(layout.TITLE.size_pt, align="centre")
+META_STYLE = Style(layout.META_LINE.size_pt, tracking=CHAR - layout.META_LINE.size_pt, align="centre")
+ATTENDANCE_LABEL_CHARS = 3  # "出席：" — wrapped names align after the full-width colon
+
+
+def _lines(content: Printed, fonts: FontSet, style: Style, space_before: int = 0) -> GridLines:
+    setter = partial(set_paragraph, content.text, content.roles, content.anchors, fonts, style)
+    return GridLines(setter, style, PITCH, space_before=space_before)
+
+
+def _chinese_date(iso: str) -> str:
+    """2023-10-12T09:43:26 → 2023年10月12日 (GB/T 9704: no leading zeros)."""
+    year, month, day = iso[:10].split("-")
+    return f"{int(year)}年{int(month)}月{int(day)}日"
+
+
+def meta_line(root: etree._Element) -> str:
+    """The source and date under a report's headline: 来源：… and the date, or nothing."""
+    metadata = effective_metadata(root)
+    parts = []
+    if metadata.get("source"):
+        parts.append(f"来源：{metadata['source']}")
+    if metadata.get("published"):
+        parts.append(_chinese_date(str(metadata["published"])))
+    return "\u3000\u3000".join(parts)
+
+
+def _title(root: etree._Element, fonts: FontSet, keep: bool) -> list[GridLines]:
+    title = root.find(f"{v.q(v.FRONT)}/{v.q(v.TITLE)}")
+    if title is None:
+        return []
+    content = printed(title, Roles(text="title"), keep)
+    content.text = content.text.strip()
+    content.roles = content.roles[: len(content.text)]
+    content.anchors.append(Anchor(0, "title", title_text(root) or "", 0))
+    return [_lines(content, fonts, TITLE_STYLE)]
+
+
+def _body(root: etree._Element, fonts: FontSet, roles: Roles, keep: bool, space_before: int) -> list[GridLines]:
+    found = []
+    for paragraph in body_paragraphs(root):
+        content = printed(paragraph, roles, keep)
+        if content.text.strip():
+            found.append(_lines(content, fonts, BODY_STYLE, space_before if not found else 0))
+    return found
+
+
+def report_story(root: etree._Element, fonts: FontSet, keep: bool) -> list:
+    story = _title(root, fonts, keep)
+    line = meta_line(root)
+    if line:
+        story.append(_lines(plain(line, "body", keep), fonts, META_STYLE))
+    roles = Roles(block_level=1 if story else 0)
+    return story + _body(root, fonts, roles, keep, space_before=1 if story else 0)
+
+
+def minutes_story(root: etree._Element, fonts: FontSet, keep: bool) -> list:
+    mark = plain(minutes_mark(root), "title", keep)
+    mark.anchors.append(Anchor(0, "title", mark.text, 0))
+    story: list = [minutes_mark_flowable(mark, fonts)]
+    story += _body(root, fonts, Roles(marker="heading", label="kai"), keep, space_before=1)
+    hanging = Style(layout.BODY.size_pt, tracking=CHAR - layout.BODY.size_pt,
+                    first_indent=layout.FIRST_LINE_INDENT_CHARS * CHAR,
+                    rest_indent=(layout.FIRST_LINE_INDENT_CHARS + ATTENDANCE_LABEL_CHARS) * CHAR)
+    for number, content in enumerate(attendance_lines(meetings(root), keep)):
+        story.append(_lines(content, fonts, hanging, space_before=1 if number == 0 else 0))
+    return story
+
+
+def minutes_mark_flowable(mark: Printed, fonts: FontSet) -> GridLines:
+    """The 纪要标志: 小初 red, centred, its top 35 mm under the type block's top, on its own lines."""
+    size = layout.MINUTES_MARK.size_pt
+    style = Style(size, align="centre", colour=layout.RED)
+    pitch = 2 * PITCH
+    lead = layout.mm_to_pt(layout.MINUTES_MARK_OFFSET_MM) - (pitch - size) / 2
+    return GridLines(partial(set_paragraph, mark.text, mark.roles, mark.anchors, fonts, style),
+                     style, pitch, lead=lead, snap=PITCH)
