@@ -89,3 +89,28 @@ MINUTES_ACTIONS = {"出席": ("出席", "参加", "主持"), "列席": ("列席"
 def page_number_text(number: int) -> str:
     """"— 1 —": an em dash, a space, the Arabic number, a space, an em dash."""
     return f"— {number} —"
+
+
+# --- Derived numbers the DOCX exporter needs (any format may use them) ---------------------------
+
+PAGE_NUMBER_INDENT_CHARS = 1  # odd pages: one character in from the right; even: from the left
+ATTENDANCE_INDENT_CHARS = FIRST_LINE_INDENT_CHARS  # 出席/列席/请假 lines start 2 characters in
+# Type too large for one grid line (the 纪要标志) is set on its own, wider leading.
+LARGE_TYPE_LEADING = 1.25
+
+
+def line_pitch_twips() -> int:
+    """The grid's line pitch, rounded down: rounding up (580) would leave room for 21 lines only."""
+    return int(LINE_PITCH_PT * TWIPS_PER_PT)
+
+
+def line_height_pt(role: Role) -> float:
+    """Exact leading for a role: one grid line, unless its type does not fit in one."""
+    grid_pt = line_pitch_twips() / TWIPS_PER_PT
+    return max(grid_pt, role.size_pt * LARGE_TYPE_LEADING)
+
+
+def page_number_distance_mm() -> float:
+    """Page bottom to the baseline box of the page number: its top sits 7 mm under the type block,
+    and its line is exactly as tall as its type."""
+    return MARGIN_BOTTOM_MM - PAGE_NUMBER_GAP_MM - PAGE_NUMBER.size_pt / PT_PER_INCH * MM_PER_INCH
