@@ -213,5 +213,25 @@ def show_schema(
         sys.stdout.buffer.write(location.read_bytes())
 
 
+@app.command("fonts", cls=_PlainCommand)
+def list_fonts(
+    font: List[str] = typer.Option([], "--font", help="ROLE=FILE-OR-FAMILY, as for conversion (repeatable)."),
+) -> None:
+    """Show which font file sets each role of the PDF (title, body, heading, kai, number) and why."""
+    from .exporters.pdf.fontcache import cache_folder
+    from .exporters.pdf.fonts import font_report
+
+    try:
+        report = font_report(_parse_fonts(font))
+    except ConverterError as error:
+        typer.echo(f"error: {error}", err=True)
+        raise typer.Exit(error.exit_code)
+    for choice, how in report:
+        face = choice.face
+        index = f"#{face.index}" if face.index else ""
+        typer.echo(f"{choice.role:<8} {face.family}: {face.path}{index}\n         why: {choice.why}\n         how: {how}")
+    typer.echo(f"cache: {cache_folder()}")
+
+
 def main() -> None:
     app(prog_name="convert")

@@ -15,12 +15,9 @@ from pathlib import Path
 
 from ...errors import ExportError
 from .charset import base_charset, charset_key
+from .embedding import quick_subsets
 from .discovery import ROLES, FontFile, bundled_face, system_face, system_face_for
 from .fontcache import coverage, file_hash, needs_rebuild, rebuilt
-
-
-class MissingGlyphWarning(UserWarning):
-    """Some characters of the document have no glyph in any available font."""
 
 
 @dataclass(frozen=True)
@@ -62,7 +59,10 @@ def choose(role: str, fonts: dict[str, str]) -> Choice:
         return Choice(role, found, f"system font ({found.origin}): {found.family}")
     bundled = bundled_face(role)
     if bundled is not None:
-        return Choice(role, bundled, "bundled default (pylopdf-fonts-zh-cn, SIL OFL 1.1)")
+        why = "bundled default (pylopdf-fonts-zh-cn, SIL OFL 1.1)"
+        if role in ("body", "kai"):
+            why += "; Song stands in, as no free 仿宋 or 楷体 ships on PyPI"
+        return Choice(role, bundled, why)
     raise ExportError(f"no font for the {role} role: pass --font {role}=FILE or pip install pylopdf-fonts-zh-cn")
 
 
@@ -84,6 +84,7 @@ def _register(path: Path, index: int, unique: str) -> Piece:
         raise ExportError(f"the font {path} cannot be embedded: {error}") from None
     # The PDF's BaseFont is the face's name; poppler mixes up two fonts that share one.
     font.face.name = unique.encode("ascii")
+    quick_subsets(font)
     pdfmetrics.registerFont(font)
     characters = frozenset(chr(code) for code, glyph in font.face.charToGlyph.items() if glyph)
     return Piece(unique, characters, FontFile(path, index, unique, "registered"))
@@ -104,4 +105,16 @@ def pieces(face: FontFile, extra: frozenset[str]) -> list[Piece]:
     if wanted:
         extra_name = f"{unique}x{charset_key(wanted)[:8]}"
         found.append(_register(rebuilt(face.path, face.index, frozenset(wanted), extra_name), 0, extra_name))
+    return found
+
+
+def font_report(fonts: dict[str, str]) -> list[tuple[Choice, str]]:
+    """For `convert fonts`: each role's choice, and how it gets into the PDF."""
+    check_roles(fonts)
+    found = []
+    for role in ROLES:
+        choice = choose(role, fonts)
+        how = ("CFF or variable outlines: rebuilt as TrueType once per character set, cached"
+               if needs_rebuild(choice.face.path, choice.face.index) else "TrueType: subset and embedded as it is")
+        found.append((choice, how))
     return found

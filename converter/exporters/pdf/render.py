@@ -15,7 +15,7 @@ from ...model import Document, body_paragraphs, effective_metadata, meetings, pa
 from ...version import __version__
 from .attendance import attendance_lines, minutes_mark
 from .content import Roles, printed
-from .fontset import font_set
+from .fontset import font_set, missing_glyphs_warning
 from .pages import NoticeTemplate
 from .story import meta_line, minutes_story, report_story
 
@@ -64,7 +64,11 @@ def document_info(root: etree._Element, layout_name: str) -> dict[str, str]:
 
 def render(document: Document, options) -> bytes:
     root = document.root
-    fonts = font_set(dict(options.fonts), printed_characters(root, options))
+    characters = printed_characters(root, options)
+    fonts = font_set(dict(options.fonts), characters)
+    warning = missing_glyphs_warning(fonts, characters)
+    if warning and warning not in document.warnings:  # the run's diagnostics, which the CLI prints
+        document.warnings.append(warning)
     keep = options.keep_punctuation
     story = minutes_story(root, fonts, keep) if options.layout == "minutes" else report_story(root, fonts, keep)
     output = io.BytesIO()

@@ -41,7 +41,7 @@ class Line:
     anchors: list[Anchor] = field(default_factory=list)
 
 
-def _widths_table(font_name: str) -> tuple[dict[int, float], float]:
+def _metrics(font_name: str) -> tuple[dict[int, float], float]:
     from reportlab.pdfbase.pdfmetrics import getFont
 
     face = getFont(font_name).face
@@ -50,17 +50,18 @@ def _widths_table(font_name: str) -> tuple[dict[int, float], float]:
 
 def _assign(text: str, roles: list[str], fonts: FontSet, style: Style) -> tuple[list[str], list[float]]:
     """The font and the advance of every character."""
+    scale, tracking = style.size / 1000.0, style.tracking
     names: list[str] = []
     widths: list[float] = []
-    tables: dict[str, tuple[dict[int, float], float]] = {}
-    scale = style.size / 1000.0
+    known = fonts.placements
     for character, role in zip(text, roles):
-        name = fonts.font_for(role, character) or fonts.primary(role)
-        if name not in tables:
-            tables[name] = _widths_table(name)
-        table, default = tables[name]
-        names.append(name)
-        widths.append(table.get(ord(character), default) * scale + style.tracking)
+        placed = known.get((role, character))
+        if placed is None:
+            name = fonts.font_for(role, character) or fonts.primary(role)
+            table, default = _metrics(name)
+            placed = known[(role, character)] = (name, table.get(ord(character), default))
+        names.append(placed[0])
+        widths.append(placed[1] * scale + tracking)
     return names, widths
 
 
