@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import io
 import shutil
 import subprocess
 import sys
+import zipfile
 from pathlib import Path
 
 import pytest
@@ -43,6 +45,19 @@ def _outputs(folder: Path) -> dict[str, bytes]:
     return {str(p.relative_to(folder)): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
 
 
+def _comparable(data: bytes) -> object:
+    """The bytes; for a zip package (DOCX), its parts in order without the zip's clock fields.
+
+    The DOCX writer stamps each zip entry with the wall-clock time (2-second steps), which differs
+    between any two runs whatever the number of workers: that is a reproducibility issue of the
+    exporter, not of the batch. Everything else of the package is compared byte for byte.
+    """
+    if not data.startswith(b"PK\x03\x04"):
+        return data
+    with zipfile.ZipFile(io.BytesIO(data)) as package:
+        return [(info.filename, info.compress_type, package.read(info)) for info in package.infolist()]
+
+
 @pytest.mark.parametrize("fmt", ["xml", "json", "docx", "pdf"])
 def test_output_is_the_same_whatever_the_number_of_workers(reports, fmt):
     if not _loadable(fmt):
@@ -52,7 +67,9 @@ def test_output_is_the_same_whatever_the_number_of_workers(reports, fmt):
     assert one.returncode == 0 and two.returncode == 0, one.stderr + two.stderr
     first, second = _outputs(reports.parent / "one"), _outputs(reports.parent / "two")
     assert len(first) == len(list(reports.rglob("*.txt")))
-    assert first == second
+    assert sorted(first) == sorted(second)
+    for name in first:
+        assert _comparable(first[name]) == _comparable(second[name]), name
 
 
 def test_a_folder_is_mirrored_under_the_output_folder(reports):

@@ -1,0 +1,256 @@
+"""Speed and memory of `convert` beside pandoc and LibreOffice, measured in one run: one table.
+
+    /tmp/venv/bin/python benchmarks/run.py [--documents 500] [--large 5000] [--repeat 5]
+
+Inputs: ../shared/corpus/*.txt and examples/notice.txt, copied to --documents files. Every
+command runs as a user would run it (a new process per cold run). Ratios are ours / theirs:
+below 1 means we are faster (time) or smaller (memory, size). A format whose exporter is not
+there yet, or a missing tool, gives a row that says so instead of a number.
+"""
+
+from __future__ import annotations
+
+import argparse
+import re
+import os
+import platform
+import subprocess
+import sys
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+import inputs  # noqa: E402
+import tools  # noqa: E402
+from measure import CommandFailed, Measurement, measure, median_of  # noqa: E402
+
+CORES = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
+WARM_DOCUMENTS = 200
+
+
+@dataclass
+class Side:
+    """One tool's result for one row: time for `documents` documents, peak memory, output size."""
+
+    name: str
+    result: Measurement | None = None
+    documents: int = 1
+    size_kb: float = 0.0
+    missing: str = ""
+    failed: int = 0  # documents our batch reported as failed (exit code 1, listed in its summary)
+
+    def rate(self) -> float:
+        return (self.documents - self.failed) / self.result.seconds if self.result else 0.0
+
+
+@dataclass
+class Row:
+    what: str
+    ours: Side
+    theirs: Side
+
+
+def _exporter_ready(fmt: str) -> bool:
+    # importlib.util first: the registry uses it without importing it (reported to its owner).
+    probe = f"import importlib.util; from converter.exporters import get; get({fmt!r})"
+    return subprocess.run([sys.executable, "-c", probe], capture_output=True).returncode == 0
+
+
+def _attempt(side: Side, command, out: Path | None, suffix: str, times: int = 1) -> Side:
+    """Fill `side` by running `command`; a failure is recorded in the row, not raised."""
+    if side.missing:
+        return side
+    try:
+        # Exit code 1 from our batch: some documents failed, the rest were converted and count.
+        side.result = median_of(command, times) if times > 1 else measure(command, accept=(0, 1) if side.documents > 1 else (0,))
+    except CommandFailed as error:
+        side.missing = f"failed: {str(error)[:80]}"
+        return side
+    counts = re.search(r"converted (\d+), failed (\d+)", side.result.stderr)
+    if counts:
+        side.failed = int(counts.group(2))
+    if out is not None:
+        side.size_kb = inputs.folder_size_kb(out, suffix) if out.is_dir() else out.stat().st_size / 1024
+    return side
+
+
+def _ours(fmt: str, documents: int = 1) -> Side:
+    side = Side(f"convert --to {fmt}", documents=documents)
+    if not _exporter_ready(fmt):
+        side.missing = f"not available (no {fmt} exporter yet)"
+    return side
+
+
+def _theirs(name: str, tool: str, documents: int = 1) -> Side:
+    side = Side(name, documents=documents)
+    if not tools.have(tool):
+        side.missing = f"not available ({tool} not installed)"
+    return side
+
+
+def _fresh(work: Path, name: str) -> Path:
+    folder = work / name
+    folder.mkdir(parents=True, exist_ok=True)
+    return folder
+
+
+def cold_rows(work: Path, seed: Path, repeat: int) -> list[Row]:
+    """One document, a new process each time: the office worker's case."""
+    out = _fresh(work, "cold")
+    rows = []
+    for fmt, reference, ref_command, ref_target in [
+        ("json", _theirs("pandoc -t json", "pandoc"), tools.pandoc_one(seed, out / "p.json", "json"), out / "p.json"),
+        ("docx", _theirs("pandoc → docx", "pandoc"), tools.pandoc_one(seed, out / "p.docx"), out / "p.docx"),
+        ("pdf", _theirs("LibreOffice → pdf", "soffice"), tools.libreoffice([seed], out / "lo"), out / "lo" / f"{seed.stem}.pdf"),
+        ("pdf", _theirs("pandoc + xelatex", "xelatex"), tools.pandoc_xelatex_one(seed, out / "x.pdf"), out / "x.pdf"),
+    ]:
+        ours = _attempt(_ours(fmt), tools.ours_one(seed, fmt, out / f"o.{fmt}"), out / f"o.{fmt}", fmt, repeat)
+        theirs = _attempt(reference, ref_command, ref_target, "pdf", repeat)
+        rows.append(Row(f"cold, 1 document → {fmt}", ours, theirs))
+    return rows
+
+
+def _warm(fmt: str, sources: list[Path]) -> Side:
+    side = _ours(fmt, len(sources))
+    if side.missing:
+        return side
+    command = [sys.executable, str(Path(__file__).parent / "warm.py"), fmt, *map(str, sources)]
+    done = subprocess.run(command, capture_output=True, text=True)
+    if done.returncode != 0:
+        side.missing = f"failed: {done.stderr.strip()[-80:]}"
+        return side
+    per_document_ms, peak_mb, failed = done.stdout.split()
+    side.failed = int(failed)
+    side.result = Measurement(float(per_document_ms) / 1000 * (len(sources) - side.failed), float(peak_mb))
+    side.name = f"in process, after the first ({fmt})"
+    return side
+
+
+def batch_rows(work: Path, folder: Path, sources: list[Path]) -> list[Row]:
+    """Many documents: the records office's case. Both sides get every core where they can."""
+    n = len(sources)
+    rows = []
+    for jobs, parallel in [(1, 1), (CORES, CORES)]:
+        out = work / f"docx-{jobs}"
+        ours = _attempt(_ours("docx", n), tools.ours_batch(folder, "docx", out, jobs), out, ".docx")
+        theirs_out = work / f"pandoc-{parallel}"
+        theirs = _attempt(_theirs(f"pandoc loop, xargs -P {parallel}", "pandoc", n), tools.pandoc_loop(folder, ".docx", theirs_out, parallel), theirs_out, ".docx")
+        rows.append(Row(f"batch {n} → docx, --jobs {jobs}", ours, theirs))
+    lo_out = work / "libreoffice"
+    libreoffice = _attempt(_theirs("LibreOffice, one invocation", "soffice", n), tools.libreoffice(sources, lo_out), lo_out, ".pdf")
+    for jobs in (1, CORES):
+        out = work / f"pdf-{jobs}"
+        ours = _attempt(_ours("pdf", n), tools.ours_batch(folder, "pdf", out, jobs), out, ".pdf")
+        rows.append(Row(f"batch {n} → pdf, --jobs {jobs}", ours, libreoffice))
+    rows += warm_rows(sources[:WARM_DOCUMENTS], rows)
+    return rows
+
+
+def warm_rows(sources: list[Path], batch: list[Row]) -> list[Row]:
+    """Per document inside one process (issues 3 and 4), beside the others' per-document cost."""
+    pandoc_loop = batch[0].theirs
+    libreoffice = batch[2].theirs
+    return [
+        Row(f"warm, {len(sources)} documents → docx", _warm("docx", sources), pandoc_loop),
+        Row(f"warm, {len(sources)} documents → pdf", _warm("pdf", sources), libreoffice),
+    ]
+
+
+def xelatex_row(work: Path, folder: Path, sources: list[Path], ours_pdf: Side) -> Row:
+    """pandoc + XeLaTeX takes seconds per file: a 20-file loop on every core gives its rate."""
+    few = _fresh(work, "xelatex-inputs")
+    for source in sources[:20]:
+        (few / source.name).write_bytes(source.read_bytes())
+    out = work / "xelatex"
+    loop = tools.pandoc_loop(few, ".pdf", out, CORES, tools.xelatex_options())
+    theirs = _attempt(_theirs(f"pandoc + xelatex, xargs -P {CORES}, 20 files", "xelatex", 20), loop, out, ".pdf")
+    return Row("batch → pdf, all cores (rate) vs XeLaTeX", ours_pdf, theirs)
+
+
+def large_row(work: Path, documents: int) -> Row:
+    """Memory flat in the number of documents: the same batch, ten times longer."""
+    folder = work / f"large-{documents}"
+    inputs.make_batch(folder, documents)
+    rows = []
+    for fmt in ("pdf",):
+        out = work / f"large-out-{fmt}"
+        rows.append(_attempt(_ours(fmt, documents), tools.ours_batch(folder, fmt, out, CORES), out, f".{fmt}"))
+    return Row(f"batch {documents} → pdf, --jobs {CORES} (memory check)", rows[0], Side("(ours only)", missing="—"))
+
+
+def _cell(side: Side) -> list[str]:
+    if side.result is None:
+        return [side.missing or "—", "", "", ""]
+    seconds = side.result.seconds
+    shown = f"{seconds * 1000:.0f} ms" if seconds < 2 else f"{seconds:.1f} s"
+    rate = f"{side.rate():.1f}" if side.documents > 1 else ""
+    if side.failed:
+        rate += f" ({side.failed} failed)"
+    size = f"{side.size_kb:.0f}" if side.size_kb else ""
+    return [shown, rate, f"{side.result.peak_mb:.0f}", size]
+
+
+def _ratio(ours: Side, theirs: Side, per_document: bool) -> tuple[str, str]:
+    if ours.result is None or theirs.result is None:
+        return "", ""
+    if per_document:
+        time_ratio = theirs.rate() / ours.rate()
+    else:
+        time_ratio = ours.result.seconds / theirs.result.seconds
+    return f"{time_ratio:.2f}×", f"{ours.result.peak_mb / theirs.result.peak_mb:.2f}×"
+
+
+def print_table(rows: list[Row]) -> None:
+    head = ["measure", "ours", "docs/s", "peak MB", "KB/doc", "reference", "time", "docs/s", "peak MB", "KB/doc",
+            "time ours/ref", "memory ours/ref"]
+    print("| " + " | ".join(head) + " |")
+    print("|" + "---|" * len(head))
+    for row in rows:
+        per_document = row.ours.documents != row.theirs.documents or row.ours.documents > 1
+        cells = [row.what, *_cell(row.ours), row.theirs.name, *_cell(row.theirs), *_ratio(row.ours, row.theirs, per_document)]
+        print("| " + " | ".join(cells) + " |")
+
+
+def machine() -> str:
+    cpu = platform.processor() or platform.machine()
+    try:
+        model = next(line.split(":", 1)[1].strip() for line in open("/proc/cpuinfo") if line.startswith("model name"))
+    except (OSError, StopIteration):
+        model = cpu
+    memory = os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES") / 2**30
+    return f"{model}, {CORES} cores, {memory:.1f} GB, {platform.system()} {platform.release()}, Python {platform.python_version()}"
+
+
+def _warm_libreoffice(work: Path, seed: Path) -> None:
+    """LibreOffice makes its user profile on first start (seconds): a user's machine has one."""
+    if tools.have("soffice"):
+        subprocess.run(tools.libreoffice([seed], work / "profile-warm-up"), capture_output=True)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--documents", type=int, default=500)
+    parser.add_argument("--large", type=int, default=0, help="also convert this many documents to PDF (memory check)")
+    parser.add_argument("--repeat", type=int, default=5, help="runs per cold measurement (median)")
+    arguments = parser.parse_args()
+    with tempfile.TemporaryDirectory(prefix="notice-bench-") as temporary:
+        work = Path(temporary)
+        folder = work / "inputs"
+        sources = inputs.make_batch(folder, arguments.documents)
+        seed = inputs.SEED
+        _warm_libreoffice(work, seed)
+        rows = cold_rows(work, seed, arguments.repeat)
+        rows += batch_rows(work, folder, sources)
+        ours_pdf = next(r.ours for r in rows if r.what == f"batch {len(sources)} → pdf, --jobs {CORES}")
+        rows.append(xelatex_row(work, folder, sources, ours_pdf))
+        if arguments.large:
+            rows.append(large_row(work, arguments.large))
+    print(f"machine: {machine()}; inputs: {len(inputs.texts())} texts repeated to {arguments.documents} documents")
+    print()
+    print_table(rows)
+
+
+if __name__ == "__main__":
+    main()
