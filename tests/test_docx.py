@@ -193,7 +193,9 @@ def test_face_names_are_options(report):
     assert "仿宋" in names and "仿宋_GB2312" not in names
 
 
-@pytest.mark.parametrize("fonts", [{"serif": "宋体"}, {"body": "/usr/share/fonts/FandolFang-Regular.otf"}])
+@pytest.mark.parametrize(
+    "fonts", [{"serif": "宋体"}, {"body": "/usr/share/fonts/FandolFang-Regular.otf"}, {"kai": " "}]
+)
 def test_bad_font_options_are_export_errors(fonts):
     with pytest.raises(ExportError):
         converter.export(_seed(), "docx", fonts=fonts)

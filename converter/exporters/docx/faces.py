@@ -39,6 +39,8 @@ def _checked(role: str, face: str) -> str:
     if role not in layout.DEFAULT_FACES:
         known = ", ".join(layout.DEFAULT_FACES)
         raise ExportError(f"unknown font role {role!r} for docx; roles: {known}")
+    if not face:
+        raise ExportError(f"--font {role}=: give a face name, such as {layout.DEFAULT_FACES[role]}")
     if face.lower().endswith(_FONT_FILE_SUFFIXES) or len(PurePath(face).parts) > 1:
         raise ExportError(
             f"--font {role}={face}: a DOCX names its fonts and the reader's machine supplies them; "
