@@ -172,3 +172,42 @@ def test_page_one_is_not_blank(tmp_path):
     pixels = image[header.end():]
     inked = sum(1 for value in pixels if value < 250)
     assert inked > len(pixels) * 0.05, "page 1 is (nearly) blank"  # a full page of text inks ~15 %
+
+
+def test_a_long_title_is_set_in_even_lines_the_upper_one_no_shorter():
+    title = "关于进一步加强和改进新时代知识产权保护工作推动高质量发展的若干意见学习会议"
+    document = converter.parse(f"{title}\n会议认为，要学习。")
+    lines = [line.strip() for line in pdftotext(converter.export(document, "pdf")).splitlines() if line.strip()]
+    title_lines = []
+    for line in lines:
+        if "".join(title_lines) == title:
+            break
+        title_lines.append(line)
+    assert "".join(title_lines) == title and len(title_lines) == 2
+    upper, lower = map(len, title_lines)
+    assert 0 <= upper - lower <= 2, title_lines
+
+
+def test_a_regular_face_standing_in_for_the_title_is_drawn_heavier(monkeypatch):
+    from converter.exporters.pdf.discovery import bundled_face
+
+    if bundled_face("title") is None:
+        pytest.skip("pylopdf-fonts-zh-cn is not installed")
+    fonts = {role: str(bundled_face(role).path) for role in ("body", "heading", "kai", "number")}
+    document = converter.parse("测试会议召开\n会议认为，要学习。")
+    # The title role left to resolution falls to the bundled regular Song only without system
+    # fonts; an explicit file is the user's choice and is never emboldened.
+    explicit = converter.export(document, "pdf", fonts={**fonts, "title": str(bundled_face("title").path)})
+    page = pypdf.PdfReader(io.BytesIO(explicit)).pages[0].get_contents().get_data()
+    assert b" Tr" not in page
+    # Left to resolution on a machine without Chinese fonts, the title is the bundled regular Song.
+    monkeypatch.setattr("converter.exporters.pdf.fonts.system_face_for", lambda role: None)
+    stood_in = converter.export(document, "pdf", fonts=fonts)
+    page = pypdf.PdfReader(io.BytesIO(stood_in)).pages[0].get_contents().get_data()
+    assert b"2 Tr" in page
+    from converter.exporters.pdf.fonts import Choice
+    from converter.exporters.pdf.discovery import FontFile
+
+    stand_in = Choice("title", FontFile(bundled_face("title").path, 0, "Noto Serif SC", "bundled"), "")
+    assert stand_in.synthetic_bold
+    assert not Choice("title", FontFile(stand_in.face.path, 0, "方正小标宋简体", "fontconfig"), "").synthetic_bold

@@ -31,6 +31,10 @@ ROLE_FAMILIES = {
                "AR PL SungtiL GB", "AR PL UMing CN"),
 }
 ROLES = tuple(ROLE_FAMILIES)
+# fontconfig's weight scale. The title wants a heavy face: 小标宋 is bold-looking, and where a
+# family stands in for it, its bold weight is the closer match.
+REGULAR, BOLD = 80, 200
+ROLE_WEIGHT = {"title": BOLD}
 # The bundled default per role: no free 仿宋 or 楷体 ships on PyPI, so Song stands in for them.
 BUNDLED_STYLE = {"title": "serif", "body": "serif", "heading": "sans", "kai": "serif", "number": "serif"}
 
@@ -40,7 +44,14 @@ KNOWN_FILES = {
     "fzxbsjw.ttf": "方正小标宋简体", "仿宋_gb2312.ttf": "仿宋_GB2312", "fangsong_gb2312.ttf": "FangSong_GB2312",
     "楷体_gb2312.ttf": "楷体_GB2312", "kaiti_gb2312.ttf": "KaiTi_GB2312", "stfangso.ttf": "STFangsong",
     "stkaiti.ttf": "STKaiti", "stheiti.ttf": "STHeiti", "songti.ttc": "SimSun",
+    "fandolsong-regular.otf": "FandolSong", "fandolsong-bold.otf": ("FandolSong", BOLD),
+    "fandolfang-regular.otf": "FandolFang", "fandolkai-regular.otf": "FandolKai",
+    "fandolhei-regular.otf": "FandolHei", "fandolhei-bold.otf": ("FandolHei", BOLD),
 }
+# TeX Live keeps the Fandol fonts (the one free simplified 仿宋) where fontconfig does not look.
+_TEX_FOLDERS = ("/usr/share/texlive/texmf-dist/fonts/opentype/public/fandol",
+                "/usr/share/texmf/fonts/opentype/public/fandol",
+                "/usr/local/texlive/texmf-local/fonts/opentype/public/fandol")
 
 
 @dataclass(frozen=True)
@@ -51,6 +62,7 @@ class FontFile:
     index: int
     family: str
     origin: str  # "option", "fontconfig", "folder" or "bundled"
+    weight: int = REGULAR
 
 
 def _font_folders() -> list[Path]:
@@ -58,7 +70,13 @@ def _font_folders() -> list[Path]:
     windir = Path(os.environ.get("WINDIR", "C:/Windows"))
     return [windir / "Fonts", home / "AppData/Local/Microsoft/Windows/Fonts", Path("/Library/Fonts"),
             Path("/System/Library/Fonts"), home / "Library/Fonts", Path("/usr/share/fonts"),
-            Path("/usr/local/share/fonts"), home / ".local/share/fonts", home / ".fonts"]
+            Path("/usr/local/share/fonts"), home / ".local/share/fonts", home / ".fonts",
+            *map(Path, _TEX_FOLDERS)]
+
+
+def _weight(text: str) -> int:
+    """fontconfig's weight; a variable font gives a range "[0 210]": take its regular."""
+    return int(text) if text.strip().isdigit() else REGULAR
 
 
 @lru_cache(maxsize=1)
@@ -67,7 +85,7 @@ def fontconfig_faces() -> tuple[FontFile, ...]:
     fc_list = shutil.which("fc-list")
     if fc_list is None:
         return ()
-    fields = "%{file}\t%{index}\t%{family}\n"
+    fields = "%{file}\t%{index}\t%{weight}\t%{family}\n"
     try:
         listing = subprocess.run([fc_list, "-f", fields, ":lang=zh"], capture_output=True, text=True,
                                  timeout=20, check=False).stdout
@@ -75,10 +93,9 @@ def fontconfig_faces() -> tuple[FontFile, ...]:
         return ()
     faces = []
     for line in sorted(listing.splitlines()):
-        path, _, rest = line.partition("\t")
-        index, _, families = rest.partition("\t")
+        path, index, weight, families = (line.split("\t") + ["", "", ""])[:4]
         for family in families.split(","):
-            faces.append(FontFile(Path(path), int(index or 0), family.strip(), "fontconfig"))
+            faces.append(FontFile(Path(path), int(index or 0), family.strip(), "fontconfig", _weight(weight)))
     return tuple(faces)
 
 
@@ -91,19 +108,18 @@ def folder_faces() -> tuple[FontFile, ...]:
             continue
         for root, _, files in os.walk(folder):
             for name in sorted(files):
-                family = KNOWN_FILES.get(name.lower())
-                if family:
-                    faces.append(FontFile(Path(root) / name, 0, family, "folder"))
+                known = KNOWN_FILES.get(name.lower())
+                if known:
+                    family, weight = known if isinstance(known, tuple) else (known, REGULAR)
+                    faces.append(FontFile(Path(root) / name, 0, family, "folder", weight))
     return tuple(faces)
 
 
-def system_face(family: str) -> FontFile | None:
-    """The first system file whose family is `family` (case-insensitive)."""
+def system_face(family: str, weight: int = REGULAR) -> FontFile | None:
+    """The system face of `family` (case-insensitive) whose weight is nearest `weight`."""
     wanted = family.casefold()
-    for face in fontconfig_faces() + folder_faces():
-        if face.family.casefold() == wanted:
-            return face
-    return None
+    found = [face for face in fontconfig_faces() + folder_faces() if face.family.casefold() == wanted]
+    return min(found, key=lambda face: abs(face.weight - weight), default=None)
 
 
 def bundled_face(role: str) -> FontFile | None:
@@ -120,7 +136,7 @@ def bundled_face(role: str) -> FontFile | None:
 def system_face_for(role: str) -> FontFile | None:
     """The best system face for a role, by the role's list of families."""
     for family in ROLE_FAMILIES[role]:
-        found = system_face(family)
+        found = system_face(family, ROLE_WEIGHT.get(role, REGULAR))
         if found is not None:
             return found
     return None

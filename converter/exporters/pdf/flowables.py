@@ -58,7 +58,11 @@ class GridLines(Flowable):
     def draw(self):
         canvas = self.canv
         size = self._style.size
+        canvas.saveState()
         canvas.setFillColorRGB(*(c / 255 for c in self._style.colour))
+        if self._style.embolden:
+            canvas.setStrokeColorRGB(*(c / 255 for c in self._style.colour))
+            canvas.setLineWidth(self._style.embolden)
         top = self.height - self._lead - self._space_before * self._pitch
         for number, line in enumerate(self._lines or ()):
             line_top = top - number * self._pitch
@@ -68,7 +72,10 @@ class GridLines(Flowable):
                 canvas.addOutlineEntry(anchor.label, anchor.key, anchor.level)
             text = canvas.beginText(line.x, baseline)
             text.setCharSpace(line.char_space)
+            if self._style.embolden:
+                text.setTextRenderMode(2)  # fill and stroke: still text, copy-paste unchanged
             for font_name, run in line.runs:
                 text.setFont(font_name, size)
                 text.textOut(run)
             canvas.drawText(text)
+        canvas.restoreState()

@@ -16,7 +16,7 @@ from pathlib import Path
 from ...errors import ExportError
 from .charset import base_charset, charset_key
 from .embedding import quick_subsets
-from .discovery import ROLES, FontFile, bundled_face, system_face, system_face_for
+from .discovery import BOLD, REGULAR, ROLE_WEIGHT, ROLES, FontFile, bundled_face, system_face, system_face_for
 from .fontcache import coverage, file_hash, needs_rebuild, rebuilt
 
 
@@ -27,6 +27,16 @@ class Choice:
     role: str
     face: FontFile
     why: str
+
+    @property
+    def synthetic_bold(self) -> bool:
+        """Drawn heavier than the file is: the title wants 小标宋's weight, the face found is regular.
+
+        Not for a 小标宋 (heavy by design, whatever its weight says) or a font the user chose.
+        """
+        heavy_by_design = any(name in self.face.family for name in ("小标宋", "XiaoBiaoSong"))
+        return (ROLE_WEIGHT.get(self.role, REGULAR) >= BOLD > self.face.weight and not heavy_by_design
+                and self.face.origin != "option")
 
 
 @dataclass(frozen=True)
@@ -56,7 +66,8 @@ def choose(role: str, fonts: dict[str, str]) -> Choice:
         return _explicit(role, fonts[role])
     found = system_face_for(role)
     if found is not None:
-        return Choice(role, found, f"system font ({found.origin}): {found.family}")
+        bold = " Bold" if found.weight >= BOLD else ""
+        return Choice(role, found, f"system font ({found.origin}): {found.family}{bold}")
     bundled = bundled_face(role)
     if bundled is not None:
         why = "bundled default (pylopdf-fonts-zh-cn, SIL OFL 1.1)"
@@ -116,5 +127,7 @@ def font_report(fonts: dict[str, str]) -> list[tuple[Choice, str]]:
         choice = choose(role, fonts)
         how = ("CFF or variable outlines: rebuilt as TrueType once per character set, cached"
                if needs_rebuild(choice.face.path, choice.face.index) else "TrueType: subset and embedded as it is")
+        if choice.synthetic_bold:
+            how += "; drawn emboldened (the title wants a heavy face)"
         found.append((choice, how))
     return found

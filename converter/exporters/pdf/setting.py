@@ -18,6 +18,7 @@ class Style:
     rest_indent: float = 0.0
     align: str = "justify"  # justify | centre | left
     colour: tuple[int, int, int] = (0, 0, 0)
+    embolden: float = 0.0  # outline stroke (pt) that makes a regular face read as bold
 
 
 @dataclass(frozen=True)
