@@ -2,7 +2,8 @@
 
 Slow (a fresh venv, then the first rebuild of the bundled fonts), so it runs in CI
 (NOTICE_REQUIRE_TOOLS) or when NOTICE_FRESH_VENV=1 asks for it. The machine's fonts are hidden
-from fontconfig with an empty configuration, so the result cannot lean on them.
+from fontconfig with an empty configuration and from the folder search by
+NOTICE_CONVERTER_SYSTEM_FONTS=0, so the result cannot lean on them.
 """
 
 from __future__ import annotations
@@ -35,8 +36,9 @@ def _bare_environment(tmp_path) -> dict[str, str]:
     config = tmp_path / "fonts.conf"
     config.write_text(_EMPTY_FONTCONFIG.format(cache=tmp_path / "fc-cache"), encoding="utf-8")
     environment = {k: val for k, val in os.environ.items() if not k.startswith(("VIRTUAL_ENV", "PYTHON"))}
+    # Fonts outside fontconfig's view (TeX Live's Fandol, found by folder) are switched off too.
     environment.update(FONTCONFIG_FILE=str(config), NOTICE_CONVERTER_CACHE=str(tmp_path / "font-cache"),
-                       PIP_DISABLE_PIP_VERSION_CHECK="1")
+                       NOTICE_CONVERTER_SYSTEM_FONTS="0", PIP_DISABLE_PIP_VERSION_CHECK="1")
     return environment
 
 

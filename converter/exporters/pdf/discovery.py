@@ -31,6 +31,7 @@ ROLE_FAMILIES = {
                "AR PL SungtiL GB", "AR PL UMing CN"),
 }
 ROLES = tuple(ROLE_FAMILIES)
+SYSTEM_FONTS_ENV = "NOTICE_CONVERTER_SYSTEM_FONTS"
 # fontconfig's weight scale. The title wants a heavy face: 小标宋 is bold-looking, and where a
 # family stands in for it, its bold weight is the closer match.
 REGULAR, BOLD = 80, 200
@@ -133,8 +134,15 @@ def bundled_face(role: str) -> FontFile | None:
     return FontFile(Path(bundled.serif_path()), 0, "Noto Serif SC", "bundled")
 
 
+def system_fonts_allowed() -> bool:
+    """NOTICE_CONVERTER_SYSTEM_FONTS=0 ignores the machine's fonts: the same PDF on every machine."""
+    return os.environ.get(SYSTEM_FONTS_ENV, "1").strip().lower() not in ("0", "no", "false", "off")
+
+
 def system_face_for(role: str) -> FontFile | None:
     """The best system face for a role, by the role's list of families."""
+    if not system_fonts_allowed():
+        return None
     for family in ROLE_FAMILIES[role]:
         found = system_face(family, ROLE_WEIGHT.get(role, REGULAR))
         if found is not None:

@@ -1,0 +1,69 @@
+"""Render page 1 of examples/notice.txt as PDF, in both layouts, to PNG pictures for the README.
+
+    python scripts/preview_pdf.py [--system-fonts] [--font ROLE=FILE ...] [--out docs/images] [--dpi 80]
+
+By default the machine's fonts are ignored (NOTICE_CONVERTER_SYSTEM_FONTS=0), so the pictures
+show what `pip install` alone gives, the bundled Noto Serif/Sans SC, on any machine. --system-fonts lets
+the exporter pick the machine's faces (仿宋, 小标宋 … where installed). Pages are rasterised by
+poppler's pdftoppm.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+LAYOUTS = ("report", "minutes")
+
+
+def _arguments() -> argparse.Namespace:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--system-fonts", action="store_true", help="let the exporter use the machine's fonts")
+    parser.add_argument("--font", action="append", default=[], help="ROLE=FILE, as for `convert --font`")
+    parser.add_argument("--out", type=Path, default=ROOT / "docs" / "images")
+    parser.add_argument("--dpi", type=int, default=80)
+    return parser.parse_args()
+
+
+def _page_one(pdf: Path, target: Path, dpi: int, pdftoppm: str) -> None:
+    stem = target.with_suffix("")
+    subprocess.run([pdftoppm, "-png", "-r", str(dpi), "-f", "1", "-l", "1", "-singlefile", str(pdf), str(stem)],
+                   check=True)
+
+
+def main() -> int:
+    arguments = _arguments()
+    pdftoppm = shutil.which("pdftoppm")
+    if pdftoppm is None:
+        print("preview_pdf: pdftoppm (poppler-utils) is required", file=sys.stderr)
+        return 2
+    fonts = dict(value.split("=", 1) for value in arguments.font)
+    with tempfile.TemporaryDirectory() as work:
+        work_folder = Path(work)
+        if not arguments.system_fonts:
+            os.environ["NOTICE_CONVERTER_SYSTEM_FONTS"] = "0"
+        import converter
+
+        document = converter.parse((ROOT / "examples" / "notice.txt").read_text(encoding="utf-8"))
+        arguments.out.mkdir(parents=True, exist_ok=True)
+        for layout in LAYOUTS:
+            pdf = work_folder / f"{layout}.pdf"
+            pdf.write_bytes(converter.export(document, "pdf", layout=layout, fonts=fonts))
+            target = arguments.out / f"pdf-{layout}.png"
+            _page_one(pdf, target, arguments.dpi, pdftoppm)
+            print(target)
+        for warning in document.warnings:
+            print(f"warning: {warning}", file=sys.stderr)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
