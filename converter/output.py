@@ -38,28 +38,87 @@ def check_not_input(target: Path, inputs: list[Path]) -> None:
 
 
 def write_atomically(target: Path, data: bytes) -> None:
-    """Write to a temporary file beside `target`, then rename it into place.
+    """Write the whole output beside `target`, then rename it into place.
 
-    An interrupted run leaves the old file or the new one, never a partial file.
+    An interrupted run leaves the old file or the new one, never a partial file. Where Linux
+    allows it, the output is first an unnamed file (O_TMPFILE), so a run killed while writing
+    leaves nothing at all behind; elsewhere a hidden `.NAME.*.part` file is used and removed.
     """
     folder = target.parent if str(target.parent) else Path(".")
     try:
         folder.mkdir(parents=True, exist_ok=True)
-        handle, temporary = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".part", dir=folder)
+    except FileExistsError:
+        raise OutputError(f"cannot write in {folder}: it is a file, not a folder", source=str(target)) from None
     except OSError as error:
-        raise OutputError(f"cannot write in {folder}: {error.strerror}", source=str(target)) from None
+        raise OutputError(f"cannot create the folder {folder}: {error.strerror}", source=str(target)) from None
+    try:
+        _write_then_rename(folder, target, data)
+    except OSError as error:
+        raise OutputError(f"cannot write the output: {error.strerror}", source=str(target)) from None
+
+
+def _write_then_rename(folder: Path, target: Path, data: bytes) -> None:
+    handle, temporary = _unnamed_file(folder)
+    if handle is None:
+        handle, temporary = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".part", dir=folder)
+        os.fchmod(handle, 0o666 & ~_umask())  # mkstemp's 0600 would hide the output from others
     try:
         with os.fdopen(handle, "wb") as stream:
             stream.write(data)
             stream.flush()
             os.fsync(stream.fileno())
+            if temporary is None:
+                temporary = _name_unnamed(stream.fileno(), folder, target)
         os.replace(temporary, target)
-    except OSError as error:
-        _discard(temporary)
-        raise OutputError(f"cannot write the output: {error.strerror}", source=str(target)) from None
-    except BaseException:
-        _discard(temporary)
-        raise
+        temporary = None
+        _sync_folder(folder)
+    finally:
+        if temporary is not None:
+            _discard(temporary)
+
+
+def _unnamed_file(folder: Path) -> tuple[int | None, None]:
+    flag = getattr(os, "O_TMPFILE", 0)
+    if not flag:
+        return None, None
+    try:
+        return os.open(folder, flag | os.O_WRONLY | os.O_CLOEXEC, 0o666), None
+    except OSError:
+        return None, None  # the file system does not support it: fall back to a named file
+
+
+def _name_unnamed(handle: int, folder: Path, target: Path) -> str:
+    """Give the finished unnamed file a hidden name in the target folder (link, not copy)."""
+    name = tempfile.mktemp(prefix=f".{target.name}.", suffix=".part", dir=folder)
+    folder_handle = os.open(folder, os.O_RDONLY | os.O_DIRECTORY)
+    try:
+        # Directory handles make Python call linkat(…, AT_SYMLINK_FOLLOW): plain link() would try
+        # to link the /proc symlink itself. Both paths are absolute, so the handles only select it.
+        os.link(f"/proc/self/fd/{handle}", os.path.abspath(name), src_dir_fd=folder_handle,
+                dst_dir_fd=folder_handle, follow_symlinks=True)
+    finally:
+        os.close(folder_handle)
+    return name
+
+
+def _umask() -> int:
+    current = os.umask(0)
+    os.umask(current)
+    return current
+
+
+def _sync_folder(folder: Path) -> None:
+    # The rename itself is durable only once the folder is on disk too.
+    try:
+        handle = os.open(folder, os.O_RDONLY | os.O_DIRECTORY)
+    except OSError:
+        return
+    try:
+        os.fsync(handle)
+    except OSError:
+        pass
+    finally:
+        os.close(handle)
 
 
 def _discard(path: str) -> None:
