@@ -3,8 +3,8 @@
 A font with CFF outlines is rebuilt as TrueType once per character set and cached. Rebuilding it
 per document would cost a second each time; rebuilding the whole font (30 000 glyphs) would make
 a 10 MB file that every process loads. The middle way: one base set that covers nearly every
-report (GB 2312: all 6 763 hanzi of everyday simplified text, its punctuation and symbols, plus
-ASCII), and for the rare document that needs more, a small extra piece with just those characters.
+report (GB 2312's 6 763 hanzi of everyday simplified text and its marks, Big5's common traditional
+hanzi, ASCII), and for the rare document that needs more, a small extra piece with just those.
 """
 
 from __future__ import annotations
@@ -14,20 +14,28 @@ from functools import lru_cache
 
 # Marks GB 2312 decodes differently from what Chinese text actually uses (U+2015 for the dash,
 # curly quotes) and the marks our own pages print (the em dash of "— 1 —").
-_EXTRA_MARKS = "\u2014\u2015\u2018\u2019\u201c\u201d\u2026\u00b7\u3000\uff5e\u2e3a"
+_EXTRA_MARKS = "\u00a9\u00ae\u2122\u2014\u2015\u2018\u2019\u201c\u201d\u2026\u00b7\u3000\uff5e\u2e3a"
+
+
+def _decodable(encoding: str, highs: range, lows: tuple[range, ...]) -> set[str]:
+    found = set()
+    for high in highs:
+        for low in (code for part in lows for code in part):
+            try:
+                found.add(bytes((high, low)).decode(encoding))
+            except UnicodeDecodeError:
+                continue
+    return found
 
 
 @lru_cache(maxsize=1)
 def base_charset() -> frozenset[str]:
-    """GB 2312 (rows 1–9 symbols, rows 16–87 hanzi), printable ASCII and common marks."""
+    """GB 2312 (its symbols and 6 763 hanzi), Big5's 5 401 common hanzi (reports from Hong Kong,
+    Macao and Taiwan, and traditional-script pages), printable ASCII and common marks."""
     found = {chr(code) for code in range(0x20, 0x7F)}
     found.update(_EXTRA_MARKS)
-    for high in range(0xA1, 0xF8):
-        for low in range(0xA1, 0xFF):
-            try:
-                found.add(bytes((high, low)).decode("gb2312"))
-            except UnicodeDecodeError:
-                continue
+    found |= _decodable("gb2312", range(0xA1, 0xF8), (range(0xA1, 0xFF),))
+    found |= _decodable("big5", range(0xA1, 0xC7), (range(0x40, 0x7F), range(0xA1, 0xFF)))
     return frozenset(found)
 
 

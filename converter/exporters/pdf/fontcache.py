@@ -55,10 +55,30 @@ def coverage(path: Path, index: int) -> frozenset[str]:
     return frozenset(chr(code) for code in _source(path, index).getBestCmap())
 
 
+@lru_cache(maxsize=64)
 def needs_rebuild(path: Path, index: int) -> bool:
-    """True for CFF/CFF2 outlines and variable fonts, which reportlab cannot embed as they are."""
-    font = _source(path, index)
-    return "glyf" not in font or "fvar" in font
+    """True for CFF/CFF2 outlines and variable fonts, which reportlab cannot embed as they are.
+
+    Read from the table directory alone: opening the font with fontTools costs more than the
+    rest of a warm conversion.
+    """
+    tags = _table_tags(path, index)
+    return b"glyf" not in tags or b"fvar" in tags
+
+
+def _table_tags(path: Path, index: int) -> set[bytes]:
+    with open(path, "rb") as stream:
+        header = stream.read(12)
+        offset = 0
+        if header[:4] == b"ttcf":  # a collection: find the face's own table directory
+            stream.seek(12 + 4 * index)
+            offset = int.from_bytes(stream.read(4), "big")
+            stream.seek(offset)
+            header = stream.read(12)
+        count = int.from_bytes(header[4:6], "big")
+        stream.seek(offset + 12)
+        records = stream.read(16 * count)
+    return {records[i:i + 4] for i in range(0, len(records), 16)}
 
 
 def rebuilt(path: Path, index: int, characters: frozenset[str], name: str) -> Path:

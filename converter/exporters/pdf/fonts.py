@@ -112,7 +112,7 @@ def pieces(face: FontFile, extra: frozenset[str]) -> list[Piece]:
     if not needs_rebuild(face.path, face.index):
         return [_register(face.path, face.index, unique)]
     found = [_register(rebuilt(face.path, face.index, base_charset(), unique), 0, unique)]
-    wanted = extra & coverage(face.path, face.index)
+    wanted = extra & coverage(face.path, face.index) if extra else frozenset()
     if wanted:
         extra_name = f"{unique}x{charset_key(wanted)[:8]}"
         found.append(_register(rebuilt(face.path, face.index, frozenset(wanted), extra_name), 0, extra_name))
