@@ -83,7 +83,14 @@ PAGE_NUMBER = Role("number", SIZE_PT["四号"])
 
 FIRST_LINE_INDENT_CHARS = 2
 MINUTES_LABELS = (("出席", "出席"), ("列席", "列席"), ("请假", "请假"))
-MINUTES_ACTIONS = {"出席": ("出席", "参加", "主持"), "列席": ("列席",), "请假": ("请假", "缺席")}
+# Who goes on which line of a 纪要: anyone who took part in the meeting is 出席 (a chair, a
+# speaker, whoever relayed or reported was there), 列席 and 请假 as the text says.
+MINUTES_ACTIONS = {
+    "出席": ("出席", "参加", "主持", "传达", "讲话", "作报告", "汇报", "通报", "发言", "领学", "宣读",
+             "介绍", "点评", "总结", "说明", "解读", "部署", "布置", "培训", "就座", "上党课"),
+    "列席": ("列席",),
+    "请假": ("请假", "缺席"),
+}
 
 
 def page_number_text(number: int) -> str:

@@ -157,8 +157,8 @@ def test_minutes_mark_is_red_and_attendance_lines_hang_after_the_colon(minutes):
     assert [p.runs[0].text for p in attendance] == ["出席："]
     assert attendance[0].runs[0].style.style_id == "AttendanceLabel"
     line = attendance[0].text
-    assert line.startswith("出席：申长雨（局党组书记、局长）、何志敏（局党组班子成员）")
-    assert "局机关各部门正副司长" in line and "廖涛" not in line  # 传达 is not an attendance action
+    assert line.startswith("出席：申长雨（局党组书记、局长）、廖涛（局党组成员、副局长）、何志敏（局党组班子成员）")
+    assert "局机关各部门正副司长" in line  # whoever relayed (传达) or spoke attended too
     indent = _style(_part(minutes, "word/styles.xml"), "Attendance").find(".//w:ind", W)
     assert (indent.get(qn("w:leftChars")), indent.get(qn("w:hangingChars"))) == ("500", "300")
     markers = _style(_part(minutes, "word/styles.xml"), "StatementMarker").find(".//w:rFonts", W)
@@ -170,7 +170,7 @@ def test_minutes_sort_people_and_groups_onto_their_lines():
     paragraphs = docx.Document(io.BytesIO(data)).paragraphs
     assert paragraphs[0].text == "某局党组会议纪要"
     lines = [p.text for p in paragraphs if p.style.style_id == "Attendance"]
-    assert lines == ["出席：张三（局长）、各处室负责同志", "列席：李四（副局长）", "请假：王五"]
+    assert lines == ["出席：张三（局长）、赵六（处长）、各处室负责同志", "列席：李四（副局长）", "请假：王五"]
     first = [p for p in paragraphs if p.style.style_id == "Attendance"][0]
     assert first._p.pPr.find(qn("w:spacing")).get(qn("w:beforeLines")) == "100"
 

@@ -9,6 +9,7 @@ taken by a built-in is rejected (with a warning), never silently replaced.
 from __future__ import annotations
 
 import importlib
+import importlib.util
 from dataclasses import dataclass
 from typing import Protocol
 
