@@ -30,7 +30,7 @@ def printed_characters(root: etree._Element, options) -> set[str]:
     title = root.find(f"{v.q(v.FRONT)}/{v.q(v.TITLE)}")
     blocks = ([title] if title is not None else []) + body_paragraphs(root)
     texts += [printed(block, Roles(), keep).text for block in blocks]
-    texts += [line.text for line in attendance_lines(meetings(root), keep)]
+    texts += [line.text for meeting in meetings(root) for line in attendance_lines(meeting, keep)]
     return set("".join(texts)) - {"\n"}
 
 

@@ -8,6 +8,7 @@ never printed. Every line sits on the 22-line grid of GB/T 9704.
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 from functools import partial
 
@@ -46,21 +47,25 @@ def _heavy(style: Style, fonts: FontSet) -> Style:
     return replace(style, embolden=style.size * EMBOLDEN_EM)
 
 
-def _chinese_date(iso: str) -> str:
-    """2023-10-12T09:43:26 → 2023年10月12日 (GB/T 9704: no leading zeros)."""
-    year, month, day = iso[:10].split("-")
-    return f"{int(year)}年{int(month)}月{int(day)}日"
+def chinese_date(iso: str) -> str | None:
+    """2023-10-12(T…) as 2023年10月12日 (GB/T 9704: full year, no leading zeros)."""
+    found = re.match(r"(\d{4})-(\d{2})-(\d{2})", iso)
+    if not found:
+        return None
+    year, month, day = (int(part) for part in found.groups())
+    return f"{year}年{month}月{day}日"
 
 
 def meta_line(root: etree._Element) -> str:
-    """The source and date under a report's headline: 来源：… and the date, or nothing."""
+    """The source and date under a report's headline (as the DOCX exporter prints them), or ""."""
     metadata = effective_metadata(root)
     parts = []
     if metadata.get("source"):
         parts.append(f"来源：{metadata['source']}")
-    if metadata.get("published"):
-        parts.append(_chinese_date(str(metadata["published"])))
-    return "\u3000\u3000".join(parts)
+    date = chinese_date(str(metadata.get("published", "")))
+    if date:
+        parts.append(date)
+    return "\u3000".join(parts)
 
 
 def _title(root: etree._Element, fonts: FontSet, keep: bool) -> list[GridLines]:
@@ -94,9 +99,9 @@ def balanced_lines(text: str, roles: list[str], anchors: list[Anchor], fonts: Fo
     return lines
 
 
-def _body(root: etree._Element, fonts: FontSet, roles: Roles, keep: bool, space_before: int) -> list[GridLines]:
+def _paragraphs(paragraphs, fonts: FontSet, roles: Roles, keep: bool, space_before: int) -> list[GridLines]:
     found = []
-    for paragraph in body_paragraphs(root):
+    for paragraph in paragraphs:
         content = printed(paragraph, roles, keep)
         if content.text.strip():
             found.append(_lines(content, fonts, BODY_STYLE, space_before if not found else 0))
@@ -109,19 +114,22 @@ def report_story(root: etree._Element, fonts: FontSet, keep: bool) -> list:
     if line:
         story.append(_lines(plain(line, "body", keep), fonts, META_STYLE))
     roles = Roles(block_level=1 if story else 0)
-    return story + _body(root, fonts, roles, keep, space_before=1 if story else 0)
+    return story + _paragraphs(body_paragraphs(root), fonts, roles, keep, space_before=1 if story else 0)
 
 
 def minutes_story(root: etree._Element, fonts: FontSet, keep: bool) -> list:
+    """The mark, then per meeting its paragraphs and, after a blank line, its attendance lines."""
     mark = plain(minutes_mark(root), "title", keep)
     mark.anchors.append(Anchor(0, "title", mark.text, 0))
     story: list = [minutes_mark_flowable(mark, fonts)]
-    story += _body(root, fonts, Roles(marker="heading", label="kai"), keep, space_before=1)
     hanging = Style(layout.BODY.size_pt, tracking=CHAR - layout.BODY.size_pt,
                     first_indent=layout.FIRST_LINE_INDENT_CHARS * CHAR,
                     rest_indent=(layout.FIRST_LINE_INDENT_CHARS + ATTENDANCE_LABEL_CHARS) * CHAR)
-    for number, content in enumerate(attendance_lines(meetings(root), keep)):
-        story.append(_lines(content, fonts, hanging, space_before=1 if number == 0 else 0))
+    roles = Roles(marker="heading", label="kai")
+    for meeting in meetings(root):
+        story += _paragraphs(meeting.iter(v.q(v.PARAGRAPH)), fonts, roles, keep, space_before=1)
+        for number, content in enumerate(attendance_lines(meeting, keep)):
+            story.append(_lines(content, fonts, hanging, space_before=1 if number == 0 else 0))
     return story
 
 
