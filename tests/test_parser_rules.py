@@ -271,3 +271,12 @@ def test_lead_with_etc_and_speech_within():
     assert found["赵军"] == ("市政协主席", ["出席"])
     assert read(text)["meetings"][0]["date"] == {
         "value": "2024-09-03", "year": "series", "daypart": "afternoon", "guessed": False, "text": "9月3日下午"}
+
+
+def test_minutes_head_lines_are_meeting_facts_not_page_metadata():
+    text = ("县财政局局长办公会议纪要\n时间：2024年3月5日上午\n地点：局三楼会议室\n主持：局长张三\n"
+            "参会人员：李四、王五\n会议研究了预算执行情况。")
+    data = read(text)
+    assert data["metadata"] == {}
+    assert data["meetings"][0]["date"]["value"] == "2024-03-05"
+    assert persons(text) == {"张三": ("局长", ["主持"]), "李四": ("", ["参加"]), "王五": ("", ["参加"])}

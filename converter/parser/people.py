@@ -37,7 +37,7 @@ _GAP = re.compile(
 )
 _AND_GROUP = re.compile(r"以及|及|和")
 _MAX_SUBJECT = 80
-LIST_LINE = re.compile(r"^(出席|列席|请假|缺席|主持)(?:人员|领导|人)?\s*:")
+LIST_LINE = re.compile(r"^(?:会议)?(出席|列席|请假|缺席|主持|参会|参加)(?:人员|领导|人)?\s*:")
 # Items that end like a group are never a title + name (院领导班子 is not 院领导 + 班子).
 _GROUP_WORD_END = re.compile(r"(?:班子|同志|干部|成员|代表|人员|党员|职工|群众|学生|员工|领导)$")
 # A group is a noun phrase: it does not open with a verb or an adverb, nor hold 了 or a book title.
@@ -276,7 +276,7 @@ class PeopleFinder:
 
     def _listing(self, line: Line, listing: re.Match) -> list[Span]:
         """"出席:张三、李四" lines of a 纪要: every item is a person (or group) with that action."""
-        action = listing.group(1)
+        action = {"参会": "参加"}.get(listing.group(1), listing.group(1))
         spans: list[Span] = []
         for item in re.finditer(r"[^、,;\s]+", line.shadow[listing.end() :]):
             offset = listing.end() + item.start()

@@ -119,9 +119,27 @@ def _mark_front(front: list[Plan]) -> None:
             plan.origin = "article"
 
 
+# The head of a 纪要: "时间:… / 地点:… / 主持:… / 参会人员:…" — the meeting's facts, not page
+# metadata. 时间 is read so only when another such line follows it.
+_MEETING_FACT = re.compile(r"^(?:会议)?(?:地点|主持人?|议题|主题|记录人?|参会人员|出席人员|列席人员)\s*:")
+_MEETING_TIME = re.compile(r"^(?:会议)?时间\s*:")
+
+
+def _meeting_facts(lines: list[Line]) -> set[int]:
+    facts = {i for i, line in enumerate(lines) if _MEETING_FACT.match(line.shadow)}
+    for index, line in enumerate(lines):
+        if _MEETING_TIME.match(line.shadow) and index + 1 in facts:
+            facts.add(index)
+    return facts
+
+
 def plan_lines(lines: list[Line]) -> list[Plan]:
     """A plan for every line: its region and what it becomes."""
-    prose = [i for i, line in enumerate(lines) if is_prose(line.shadow) and not field_spans(line.shadow)]
+    facts = _meeting_facts(lines)
+    prose = [
+        i for i, line in enumerate(lines)
+        if i in facts or (is_prose(line.shadow) and not field_spans(line.shadow))
+    ]
     first, last = (prose[0], prose[-1]) if prose else (len(lines), len(lines) - 1)
     plans: list[Plan] = []
     for index, line in enumerate(lines):
