@@ -124,3 +124,28 @@ def test_convert_fonts_lists_every_role_and_why():
     assert result.output.count("why:") == len(ROLES)
     bad = CliRunner().invoke(app, ["fonts", "--font", "body=No Such Family 12345"])
     assert bad.exit_code == ExportError.exit_code
+
+
+def test_a_face_restored_from_its_snapshot_gives_the_same_pdf(cache, serif):
+    from reportlab.pdfbase.ttfonts import TTFont
+
+    from converter.exporters.pdf.facecache import open_font
+
+    small = fontcache.rebuilt(serif.path, 0, frozenset("会议纪要出席"), "Snap")
+    parsed = open_font("SnapA", small, 0)  # reads the file, writes the snapshot
+    assert list((cache / "faces").glob("*.pickle"))
+    restored = open_font("SnapB", small, 0)
+    direct = TTFont("SnapC", str(small))
+    for font in (parsed, restored):
+        assert font.face.charToGlyph == direct.face.charToGlyph
+        assert font.face.charWidths == direct.face.charWidths
+        assert font.face.makeSubset([0x4F1A, 0x8BAE]) == direct.face.makeSubset([0x4F1A, 0x8BAE])
+
+
+def test_a_font_file_is_hashed_once_and_the_hash_remembered(cache, serif):
+    fontcache.file_hash.cache_clear()
+    first = fontcache.file_hash(serif.path)
+    notes = list((cache / "hashes").iterdir())
+    assert len(notes) == 1 and notes[0].read_text() == first
+    fontcache.file_hash.cache_clear()
+    assert fontcache.file_hash(serif.path) == first

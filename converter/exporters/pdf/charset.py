@@ -39,7 +39,8 @@ def base_charset() -> frozenset[str]:
     return frozenset(found)
 
 
-def charset_key(characters: frozenset[str] | set[str]) -> str:
+@lru_cache(maxsize=64)
+def charset_key(characters: frozenset[str]) -> str:
     """A short stable name for a character set (part of a cache key)."""
     digest = hashlib.sha256("".join(sorted(characters)).encode("utf-8", "surrogatepass"))
     return digest.hexdigest()[:16]

@@ -1,78 +1,81 @@
-"""Flowables that keep text on the page grid: every line takes exactly one line pitch."""
+"""Blocks of set lines on the page grid: every line takes exactly one line pitch.
+
+Not platypus flowables: importing reportlab.platypus costs more than laying out a whole report
+(60–100 ms of a cold run), and one frame on a fixed grid needs only height, split and draw.
+"""
 
 from __future__ import annotations
 
 import math
 from typing import Callable
 
-from reportlab.platypus import Flowable
-
 from .setting import Line, Style
 
 # Fraction of the size between the top of the em box and the baseline (ideographic em box).
 _ASCENT = 0.88
+_SLACK = 1e-6  # 22 lines of the grid pitch fill the type block exactly
 
 
-class GridLines(Flowable):
-    """Set lines drawn one per grid line; splits between lines at a page break.
+class GridLines:
+    """A paragraph's lines, set once per width by `setter(width)`, drawn one per grid line.
 
-    `setter(width)` sets the paragraph for the frame's width; it runs once per width.
+    `space_before` blank grid lines stand above it, except at the top of a page; `lead` points
+    of white stand above it always (the 纪要标志's 35 mm); `snap` rounds its height up to a
+    multiple of the grid so that what follows stays on the grid.
     """
 
-    def __init__(self, setter: Callable[[float], list[Line]], style: Style, pitch: float,
+    def __init__(self, setter: Callable[[float], list[Line]] | None, style: Style, pitch: float,
                  lines: list[Line] | None = None, space_before: int = 0, lead: float = 0.0,
                  snap: float | None = None):
-        super().__init__()
         self._setter = setter
-        self._style = style
-        self._pitch = pitch
+        self.style = style
+        self.pitch = pitch
         self._lines = lines
-        self._set_width: float | None = None if lines is None else -1.0
-        self._space_before = space_before  # whole blank grid lines above the text
-        self._lead = lead  # blank points above the text (the 纪要标志's 35 mm)
-        self._snap = snap  # round the height up to a multiple of this (keeps what follows on the grid)
+        self._width: float | None = None
+        self.space_before = space_before
+        self.lead = lead
+        self.snap = snap
 
-    def _lines_for(self, width: float) -> list[Line]:
-        if self._lines is None or (self._set_width not in (width, -1.0)):
+    def lines(self, width: float) -> list[Line]:
+        if self._lines is None or (self._setter is not None and self._width not in (None, width)):
             self._lines = self._setter(width)
-            self._set_width = width
+            self._width = width
         return self._lines
 
-    def wrap(self, available_width, available_height):
-        lines = self._lines_for(available_width)
-        self.width = available_width
-        self.height = self._lead + (len(lines) + self._space_before) * self._pitch
-        if self._snap:
-            self.height = math.ceil(self.height / self._snap - 1e-6) * self._snap
-        return self.width, self.height
+    def _above(self, at_top: bool) -> float:
+        return self.lead + (0 if at_top else self.space_before) * self.pitch
 
-    def split(self, available_width, available_height):
-        lines = self._lines_for(available_width)
-        fit = int((available_height - self._lead + 1e-6) // self._pitch) - self._space_before
-        if self._lead or self._snap or fit <= 0 or fit >= len(lines):
-            return []
-        head = GridLines(self._setter, self._style, self._pitch, lines[:fit], self._space_before)
-        tail = GridLines(self._setter, self._style, self._pitch, lines[fit:])
-        return [head, tail]
+    def height(self, width: float, at_top: bool) -> float:
+        height = self._above(at_top) + len(self.lines(width)) * self.pitch
+        if self.snap:
+            height = math.ceil(height / self.snap - _SLACK) * self.snap
+        return height
 
-    def draw(self):
-        canvas = self.canv
-        size = self._style.size
+    def split(self, width: float, available: float, at_top: bool) -> tuple["GridLines | None", "GridLines"]:
+        """The lines that fit in `available` points, and the rest; (None, self) when none fit."""
+        lines = self.lines(width)
+        fit = int((available - self._above(at_top) + _SLACK) // self.pitch)
+        if self.lead or self.snap or fit <= 0:
+            return None, self
+        head = GridLines(None, self.style, self.pitch, lines[:fit], self.space_before)
+        return head, GridLines(None, self.style, self.pitch, lines[fit:])
+
+    def draw(self, canvas, x: float, top: float, at_top: bool) -> None:
+        size, colour = self.style.size, [c / 255 for c in self.style.colour]
         canvas.saveState()
-        canvas.setFillColorRGB(*(c / 255 for c in self._style.colour))
-        if self._style.embolden:
-            canvas.setStrokeColorRGB(*(c / 255 for c in self._style.colour))
-            canvas.setLineWidth(self._style.embolden)
-        top = self.height - self._lead - self._space_before * self._pitch
+        canvas.setFillColorRGB(*colour)
+        if self.style.embolden:
+            canvas.setStrokeColorRGB(*colour)
+            canvas.setLineWidth(self.style.embolden)
+        top -= self._above(at_top)
         for number, line in enumerate(self._lines or ()):
-            line_top = top - number * self._pitch
-            baseline = line_top - (self._pitch - size) / 2 - size * _ASCENT
+            line_top = top - number * self.pitch
             for anchor in line.anchors:
-                canvas.bookmarkHorizontal(anchor.key, line.x, line_top)
+                canvas.bookmarkHorizontal(anchor.key, x + line.x, line_top)
                 canvas.addOutlineEntry(anchor.label, anchor.key, anchor.level)
-            text = canvas.beginText(line.x, baseline)
+            text = canvas.beginText(x + line.x, line_top - (self.pitch - size) / 2 - size * _ASCENT)
             text.setCharSpace(line.char_space)
-            if self._style.embolden:
+            if self.style.embolden:
                 text.setTextRenderMode(2)  # fill and stroke: still text, copy-paste unchanged
             for font_name, run in line.runs:
                 text.setFont(font_name, size)

@@ -35,11 +35,28 @@ def cache_folder() -> Path:
 
 @lru_cache(maxsize=64)
 def file_hash(path: Path) -> str:
+    """The font file's content hash, remembered in the cache under its path, size and mtime.
+
+    Hashing an 11 MB font takes longer than a whole warm conversion; a stat and a tiny read
+    tell whether the remembered hash still belongs to the file.
+    """
+    status = path.stat()
+    identity = f"{path.resolve()}\0{status.st_size}\0{status.st_mtime_ns}"
+    note = cache_folder() / "hashes" / (hashlib.sha256(identity.encode("utf-8", "surrogateescape")).hexdigest()[:32])
+    try:
+        return note.read_text(encoding="ascii").strip()
+    except OSError:
+        pass
     digest = hashlib.sha256()
     with open(path, "rb") as stream:
         for chunk in iter(lambda: stream.read(1 << 20), b""):
             digest.update(chunk)
-    return digest.hexdigest()[:16]
+    found = digest.hexdigest()[:16]
+    try:
+        write_atomically(note, found.encode("ascii"))
+    except OSError:
+        pass  # a read-only cache costs time, not correctness
+    return found
 
 
 @lru_cache(maxsize=64)
@@ -86,11 +103,11 @@ def rebuilt(path: Path, index: int, characters: frozenset[str], name: str) -> Pa
     key = f"{file_hash(path)}-{index}-{charset_key(characters)}-r{RECIPE}"
     target = cache_folder() / "fonts" / f"{name}-{key}.ttf"
     if not target.exists():
-        _write_atomically(target, _rebuild(path, index, characters, f"{name}-{key[:8]}"))
+        write_atomically(target, _rebuild(path, index, characters, f"{name}-{key[:8]}"))
     return target
 
 
-def _write_atomically(target: Path, data: bytes) -> None:
+def write_atomically(target: Path, data: bytes) -> None:
     target.parent.mkdir(parents=True, exist_ok=True)
     handle, temporary = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".part", dir=target.parent)
     try:

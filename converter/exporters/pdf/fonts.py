@@ -16,6 +16,7 @@ from pathlib import Path
 from ...errors import ExportError
 from .charset import base_charset, charset_key
 from .embedding import quick_subsets
+from .facecache import open_font
 from .discovery import BOLD, REGULAR, ROLE_WEIGHT, ROLES, FontFile, bundled_face, system_face, system_face_for
 from .fontcache import coverage, file_hash, needs_rebuild, rebuilt
 
@@ -87,10 +88,10 @@ def check_roles(fonts: dict[str, str]) -> None:
 def _register(path: Path, index: int, unique: str) -> Piece:
     """Register a TrueType file with reportlab under a name that no other file shares."""
     from reportlab.pdfbase import pdfmetrics
-    from reportlab.pdfbase.ttfonts import TTFError, TTFont
+    from reportlab.pdfbase.ttfonts import TTFError
 
     try:
-        font = TTFont(unique, str(path), subfontIndex=index)
+        font = open_font(unique, path, index)
     except TTFError as error:
         raise ExportError(f"the font {path} cannot be embedded: {error}") from None
     # The PDF's BaseFont is the face's name; poppler mixes up two fonts that share one.

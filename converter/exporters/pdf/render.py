@@ -2,21 +2,17 @@
 
 from __future__ import annotations
 
-import io
 import re
 
 from lxml import etree
 
 from ... import vocabulary as v
-from reportlab.platypus.doctemplate import LayoutError
-
-from ...errors import ExportError
 from ...model import Document, body_paragraphs, effective_metadata, meetings, participants, text_of, title_text
 from ...version import __version__
 from .attendance import attendance_lines, minutes_mark
 from .content import Roles, printed
 from .fontset import font_set, missing_glyphs_warning
-from .pages import NoticeTemplate
+from .pages import write_pdf
 from .story import meta_line, minutes_story, report_story
 
 # Characters every document may print besides its text: page numbers, the source line, labels.
@@ -71,11 +67,4 @@ def render(document: Document, options) -> bytes:
         document.warnings.append(warning)
     keep = options.keep_punctuation
     story = minutes_story(root, fonts, keep) if options.layout == "minutes" else report_story(root, fonts, keep)
-    output = io.BytesIO()
-    template = NoticeTemplate(output, fonts, document_info(root, options.layout),
-                              _pdf_date(effective_metadata(root), root))
-    try:
-        template.build(story)
-    except LayoutError as error:  # a line that fits no page: say so; anything else is a bug
-        raise ExportError(f"the PDF could not be laid out: {error}") from None
-    return output.getvalue()
+    return write_pdf(story, fonts, document_info(root, options.layout), _pdf_date(effective_metadata(root), root))
