@@ -121,3 +121,8 @@ def page_number_distance_mm() -> float:
     """Page bottom to the baseline box of the page number: its top sits 7 mm under the type block,
     and its line is exactly as tall as its type."""
     return MARGIN_BOTTOM_MM - PAGE_NUMBER_GAP_MM - PAGE_NUMBER.size_pt / PT_PER_INCH * MM_PER_INCH
+
+
+# --- Numbers the PDF exporter adds (any format may use them) ------------------------------------
+
+ATTENDANCE_LABEL_CHARS = 3  # "出席：": wrapped names align after the full-width colon

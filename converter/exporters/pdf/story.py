@@ -32,7 +32,6 @@ TITLE_STYLE = Style(layout.TITLE.size_pt, align="centre")
 META_STYLE = Style(layout.META_LINE.size_pt, tracking=CHAR - layout.META_LINE.size_pt, align="centre")
 # Stroke width, in em, that gives a regular Song about the colour of 小标宋.
 EMBOLDEN_EM = 0.03
-ATTENDANCE_LABEL_CHARS = 3  # "出席：" — wrapped names align after the full-width colon
 
 
 def _lines(content: Printed, fonts: FontSet, style: Style, space_before: int = 0) -> GridLines:
@@ -123,8 +122,8 @@ def minutes_story(root: etree._Element, fonts: FontSet, keep: bool) -> list:
     mark.anchors.append(Anchor(0, "title", mark.text, 0))
     story: list = [minutes_mark_flowable(mark, fonts)]
     hanging = Style(layout.BODY.size_pt, tracking=CHAR - layout.BODY.size_pt,
-                    first_indent=layout.FIRST_LINE_INDENT_CHARS * CHAR,
-                    rest_indent=(layout.FIRST_LINE_INDENT_CHARS + ATTENDANCE_LABEL_CHARS) * CHAR)
+                    first_indent=layout.ATTENDANCE_INDENT_CHARS * CHAR,
+                    rest_indent=(layout.ATTENDANCE_INDENT_CHARS + layout.ATTENDANCE_LABEL_CHARS) * CHAR)
     roles = Roles(marker="heading", label="kai")
     for meeting in meetings(root):
         story += _paragraphs(meeting.iter(v.q(v.PARAGRAPH)), fonts, roles, keep, space_before=1)
@@ -134,10 +133,11 @@ def minutes_story(root: etree._Element, fonts: FontSet, keep: bool) -> list:
 
 
 def minutes_mark_flowable(mark: Printed, fonts: FontSet) -> GridLines:
-    """The 纪要标志: 小初 red, centred, its top 35 mm under the type block's top, on its own lines."""
+    """The 纪要标志: 小初 red, centred, its top 35 mm under the type block's top; what follows
+    starts on the next grid line."""
     size = layout.MINUTES_MARK.size_pt
     style = _heavy(Style(size, align="centre", colour=layout.RED), fonts)
-    pitch = 2 * PITCH
+    pitch = layout.line_height_pt(layout.MINUTES_MARK)  # as the DOCX sets it: 1.25 × its size
     lead = layout.mm_to_pt(layout.MINUTES_MARK_OFFSET_MM) - (pitch - size) / 2
     return GridLines(partial(set_paragraph, mark.text, mark.roles, mark.anchors, fonts, style),
                      style, pitch, lead=lead, snap=PITCH)
