@@ -139,5 +139,5 @@ def minutes_mark_flowable(mark: Printed, fonts: FontSet) -> GridLines:
     style = _heavy(Style(size, align="centre", colour=layout.RED), fonts)
     pitch = layout.line_height_pt(layout.MINUTES_MARK)  # as the DOCX sets it: 1.25 × its size
     lead = layout.mm_to_pt(layout.MINUTES_MARK_OFFSET_MM) - (pitch - size) / 2
-    return GridLines(partial(set_paragraph, mark.text, mark.roles, mark.anchors, fonts, style),
+    return GridLines(partial(balanced_lines, mark.text, mark.roles, mark.anchors, fonts, style),
                      style, pitch, lead=lead, snap=PITCH)
