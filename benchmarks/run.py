@@ -169,15 +169,16 @@ def xelatex_row(work: Path, folder: Path, sources: list[Path], ours_pdf: Side) -
     return Row("batch → pdf, all cores (rate) vs XeLaTeX", ours_pdf, theirs)
 
 
-def large_row(work: Path, documents: int) -> Row:
-    """Memory flat in the number of documents: the same batch, ten times longer."""
+def large_rows(work: Path, documents: int) -> list[Row]:
+    """Memory flat in the number of documents: the same batch to PDF, ten times longer."""
     folder = work / f"large-{documents}"
     inputs.make_batch(folder, documents)
     rows = []
-    for fmt in ("pdf",):
-        out = work / f"large-out-{fmt}"
-        rows.append(_attempt(_ours(fmt, documents), tools.ours_batch(folder, fmt, out, CORES), out, f".{fmt}"))
-    return Row(f"batch {documents} → pdf, --jobs {CORES} (memory check)", rows[0], Side("(ours only)", missing="—"))
+    for jobs in (1, CORES):
+        out = work / f"large-pdf-{jobs}"
+        ours = _attempt(_ours("pdf", documents), tools.ours_batch(folder, "pdf", out, jobs), out, ".pdf")
+        rows.append(Row(f"batch {documents} → pdf, --jobs {jobs} (memory check)", ours, Side("(ours only)", missing="—")))
+    return rows
 
 
 def _cell(side: Side) -> list[str]:
@@ -246,7 +247,7 @@ def main() -> None:
         ours_pdf = next(r.ours for r in rows if r.what == f"batch {len(sources)} → pdf, --jobs {CORES}")
         rows.append(xelatex_row(work, folder, sources, ours_pdf))
         if arguments.large:
-            rows.append(large_row(work, arguments.large))
+            rows += large_rows(work, arguments.large)
     print(f"machine: {machine()}; inputs: {len(inputs.texts())} texts repeated to {arguments.documents} documents")
     print()
     print_table(rows)

@@ -11,7 +11,7 @@ import traceback
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..errors import ConverterError, InputError, StrictModeError
+from ..errors import ConverterError, InputError, InputTooLargeError, StrictModeError
 from ..options import ExportOptions
 from .sources import STDIN, Job
 
@@ -66,15 +66,28 @@ def _option_values(options: ExportOptions) -> dict:
 
 
 def _read(path: Path, max_bytes: int):
+    """The document in `path`: a canonical XML document or a report, never past `max_bytes`."""
     from .. import load, parse_bytes
 
-    try:
-        data = sys.stdin.buffer.read() if path == STDIN else path.read_bytes()
-    except OSError as error:
-        raise InputError(f"cannot read: {error.strerror}", source=str(path)) from None
+    data = _read_bytes(path, max_bytes)
     if path.suffix.lower() == ".xml" or data.lstrip()[:5] == b"<?xml":
         return load(data)
     return parse_bytes(data, max_bytes=max_bytes)
+
+
+def _read_bytes(path: Path, max_bytes: int) -> bytes:
+    # One byte past the limit is enough to refuse: a huge input is never read whole.
+    try:
+        if path == STDIN:
+            data = sys.stdin.buffer.read(max_bytes + 1)
+        else:
+            with path.open("rb") as stream:
+                data = stream.read(max_bytes + 1)
+    except OSError as error:
+        raise InputError(f"cannot read: {error.strerror}", source=str(path)) from None
+    if len(data) > max_bytes:
+        raise InputTooLargeError(f"input is over the limit of {max_bytes:,} bytes (raise it with --max-size)", source=str(path))
+    return data
 
 
 def _check_strict(document) -> None:
