@@ -18,8 +18,11 @@ from converter import vocabulary as v
 from converter.reading import _XML_FORBIDDEN
 from converter.summary import summarise
 
+# CI draws the same examples on every run (derandomize), so its verdict changes only with the
+# code; the campaign (benchmarks/fuzz_campaign.py) draws fresh ones to find new failures.
 settings.register_profile(
-    "ci", max_examples=400, deadline=None, suppress_health_check=[HealthCheck.too_slow]
+    "ci", max_examples=400, deadline=None, derandomize=True, database=None,
+    suppress_health_check=[HealthCheck.too_slow],
 )
 settings.load_profile(os.environ.get("NOTICE_HYPOTHESIS_PROFILE", "ci"))
 
@@ -237,3 +240,9 @@ EMPTY_TITLE_WITH_A_BLOCK = (
 @pytest.mark.xfail(strict=True, reason="pdf: an empty <title/> then a block: outline jumps from level -1 to 1")
 def test_every_exporter_renders_an_empty_title_before_a_block():
     check_every_exporter_renders(converter.load(EMPTY_TITLE_WITH_A_BLOCK.encode()))
+
+
+@pytest.mark.xfail(strict=True, reason="parser: a date before a titled name ending in 讲话！ is nested inside the person")
+def test_date_before_a_titled_speaker_stays_outside_the_person():
+    # Found by the campaign: <person role="1日局长"><date>1日</date>局长张三</person> breaks the schema.
+    check_parse_is_valid_and_keeps_the_text("1日局长张三主持会议并讲话！")
