@@ -242,7 +242,6 @@ def test_every_exporter_renders_an_empty_title_before_a_block():
     check_every_exporter_renders(converter.load(EMPTY_TITLE_WITH_A_BLOCK.encode()))
 
 
-@pytest.mark.xfail(strict=True, reason="parser: a date before a titled name ending in 讲话！ is nested inside the person")
 def test_date_before_a_titled_speaker_stays_outside_the_person():
     # Found by the campaign: <person role="1日局长"><date>1日</date>局长张三</person> breaks the schema.
     check_parse_is_valid_and_keeps_the_text("1日局长张三主持会议并讲话！")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections import defaultdict
 from dataclasses import dataclass, field
 from itertools import count
@@ -85,4 +86,23 @@ def recognise_meeting(lines: list[Line], context: Context) -> dict[int, list[Spa
         for number, deferred in sections.flushed:
             spans[number].extend(deferred)
         sections.flushed.clear()
-    return spans
+    return {number: _without_wrapping_mentions(found) for number, found in spans.items()}
+
+
+def _without_wrapping_mentions(spans: list[Span]) -> list[Span]:
+    """A person or group holds text only: one that would wrap another span is dropped.
+
+    No rule should produce one; this keeps the document valid if a rule ever does.
+    """
+    ranges = sorted((s.start, s.end) for s in spans if s.end > s.start)
+    starts = [r[0] for r in ranges]
+
+    def wraps(outer: Span) -> bool:
+        first = bisect_left(starts, outer.start)
+        last = bisect_left(starts, outer.end)
+        return any(
+            end <= outer.end and (start, end) != (outer.start, outer.end)
+            for start, end in ranges[first:last]
+        )
+
+    return [s for s in spans if s.tag not in ("person", "group") or not wraps(s)]

@@ -36,6 +36,9 @@ _GAP = re.compile(
     r"在[^,;。]{1,25}?(?:上|中|时|后|前|室|厅|堂|馆|楼|场|内|处)|(?:给|向|对|为|就|围绕|结合|以|从|代表)[^,;。]{1,40}?)*"
 )
 _AND_GROUP = re.compile(r"以及|及|和")
+_LEADING_TIME = re.compile(
+    r"(?:\s|\d{1,4}\s*[年月日号时]|[〇零一二三四五六七八九十]{1,4}\s*[年月日号]|上午|下午|中午|晚上?|今天|昨天|近日|日前)*"
+)
 _MAX_SUBJECT = 80
 LIST_LINE = re.compile(r"^(?:会议)?(出席|列席|请假|缺席|主持|参会|参加)(?:人员|领导|人)?\s*:")
 # Items that end like a group are never a title + name (院领导班子 is not 院领导 + 班子).
@@ -262,6 +265,8 @@ class PeopleFinder:
         spans: list[Span] = []
         pending: list[tuple[int, list[Mention]]] = []
         for clause_start, clause_end, mark in clauses(shadow, start, end):
+            # "1日局长张三主持…": a time opening the clause is no part of the subject.
+            clause_start = _LEADING_TIME.match(shadow, clause_start, clause_end).end()
             subjects, actions = self._clause(shadow, clause_start, clause_end, in_block)
             if subjects and actions:
                 spans += self._spans(line, pending + subjects, actions)
