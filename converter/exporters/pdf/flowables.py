@@ -9,11 +9,25 @@ from __future__ import annotations
 import math
 from typing import Callable
 
-from .setting import Line, Style
+from .setting import Anchor, Line, Style
 
 # Fraction of the size between the top of the em box and the baseline (ideographic em box).
 _ASCENT = 0.88
 _SLACK = 1e-6  # 22 lines of the grid pitch fill the type block exactly
+
+
+class Outline:
+    """The bookmarks, in drawing order. A level never skips one (a block under a title that
+    printed nothing goes up a level): PDF outlines, and reportlab, require that."""
+
+    def __init__(self):
+        self.level = -1
+
+    def add(self, canvas, anchor: Anchor, x: float, y: float) -> None:
+        level = min(anchor.level, self.level + 1)
+        canvas.bookmarkHorizontal(anchor.key, x, y)
+        canvas.addOutlineEntry(anchor.label, anchor.key, level)
+        self.level = level
 
 
 class GridLines:
@@ -60,7 +74,7 @@ class GridLines:
         head = GridLines(None, self.style, self.pitch, lines[:fit], self.space_before)
         return head, GridLines(None, self.style, self.pitch, lines[fit:])
 
-    def draw(self, canvas, x: float, top: float, at_top: bool) -> None:
+    def draw(self, canvas, x: float, top: float, at_top: bool, outline: "Outline") -> None:
         size, colour = self.style.size, [c / 255 for c in self.style.colour]
         canvas.saveState()
         canvas.setFillColorRGB(*colour)
@@ -71,8 +85,7 @@ class GridLines:
         for number, line in enumerate(self._lines or ()):
             line_top = top - number * self.pitch
             for anchor in line.anchors:
-                canvas.bookmarkHorizontal(anchor.key, x + line.x, line_top)
-                canvas.addOutlineEntry(anchor.label, anchor.key, anchor.level)
+                outline.add(canvas, anchor, x + line.x, line_top)
             text = canvas.beginText(x + line.x, line_top - (self.pitch - size) / 2 - size * _ASCENT)
             text.setCharSpace(line.char_space)
             if self.style.embolden:

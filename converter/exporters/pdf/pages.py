@@ -6,7 +6,7 @@ import io
 
 from ... import layout
 from ...errors import ExportError
-from .flowables import GridLines
+from .flowables import GridLines, Outline
 from .fontset import FontSet
 
 PAGE = (layout.mm_to_pt(layout.PAGE_WIDTH_MM), layout.mm_to_pt(layout.PAGE_HEIGHT_MM))
@@ -76,18 +76,19 @@ class PageWriter:
     def __init__(self, canvas, fonts: FontSet):
         self.canvas, self.fonts = canvas, fonts
         self.y, self.at_top = TOP, True
+        self.outline = Outline()
 
     def add(self, block: GridLines) -> None:
         while True:
             available = self.y - BOTTOM + _SLACK
             if block.height(WIDTH, self.at_top) <= available:
-                block.draw(self.canvas, LEFT, self.y, self.at_top)
+                block.draw(self.canvas, LEFT, self.y, self.at_top, self.outline)
                 self.y -= block.height(WIDTH, self.at_top)
                 self.at_top = False
                 return
             head, block = block.split(WIDTH, available, self.at_top)
             if head is not None:
-                head.draw(self.canvas, LEFT, self.y, self.at_top)
+                head.draw(self.canvas, LEFT, self.y, self.at_top, self.outline)
             elif self.at_top:
                 raise ExportError("a block of the document is taller than a page")
             self.end_page()

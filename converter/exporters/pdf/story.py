@@ -72,8 +72,11 @@ def _title(root: etree._Element, fonts: FontSet, keep: bool) -> list[GridLines]:
     if title is None:
         return []
     content = printed(title, Roles(text="title"), keep)
+    lead = len(content.text) - len(content.text.lstrip())
     content.text = content.text.strip()
-    content.roles = content.roles[: len(content.text)]
+    content.roles = content.roles[lead:lead + len(content.text)]
+    if not content.text:
+        return []  # an empty headline prints nothing, and heads no outline
     content.anchors.append(Anchor(0, "title", title_text(root) or "", 0))
     style = _heavy(TITLE_STYLE, fonts)
     setter = partial(balanced_lines, content.text, content.roles, content.anchors, fonts, style)
