@@ -216,13 +216,15 @@ def show_schema(
 @app.command("fonts", cls=_PlainCommand)
 def list_fonts(
     font: List[str] = typer.Option([], "--font", help="ROLE=FILE-OR-FAMILY, as for conversion (repeatable)."),
+    prepare: bool = typer.Option(False, "--prepare", help="Convert and cache the fonts now, not on the first PDF."),
 ) -> None:
     """Show which font file sets each role of the PDF (title, body, heading, kai, number) and why."""
     from .exporters.pdf.fontcache import cache_folder
-    from .exporters.pdf.fonts import font_report
+    from .exporters.pdf.fonts import font_report, prepare as prepare_fonts
 
     try:
         report = font_report(_parse_fonts(font))
+        ready = prepare_fonts(_parse_fonts(font)) if prepare else None
     except ConverterError as error:
         typer.echo(f"error: {error}", err=True)
         raise typer.Exit(error.exit_code)
@@ -230,7 +232,7 @@ def list_fonts(
         face = choice.face
         index = f"#{face.index}" if face.index else ""
         typer.echo(f"{choice.role:<8} {face.family}: {face.path}{index}\n         why: {choice.why}\n         how: {how}")
-    typer.echo(f"cache: {cache_folder()}")
+    typer.echo(f"cache: {cache_folder()}" + (f" ({ready} faces ready)" if ready is not None else ""))
 
 
 def main() -> None:

@@ -149,3 +149,13 @@ def test_a_font_file_is_hashed_once_and_the_hash_remembered(cache, serif):
     assert len(notes) == 1 and notes[0].read_text() == first
     fontcache.file_hash.cache_clear()
     assert fontcache.file_hash(serif.path) == first
+
+
+def test_convert_fonts_prepare_leaves_the_chosen_faces_cached():
+    pins = [arg for role, path in bundled_only().items() for arg in ("--font", f"{role}={path}")]
+    result = CliRunner().invoke(app, ["fonts", "--prepare", *pins])
+    assert result.exit_code == 0, result.output
+    assert "(2 faces ready)" in result.output  # Noto Serif SC and Noto Sans SC
+    folder = fontcache.cache_folder()
+    for face in (bundled_face("body"), bundled_face("heading")):
+        assert list((folder / "fonts").glob(f"*-{fontcache.file_hash(face.path)}-0-*.ttf"))

@@ -132,3 +132,15 @@ def font_report(fonts: dict[str, str]) -> list[tuple[Choice, str]]:
             how += "; drawn emboldened (the title wants a heavy face)"
         found.append((choice, how))
     return found
+
+
+def prepare(fonts: dict[str, str]) -> int:
+    """Rebuild and snapshot every chosen face now (the first PDF otherwise waits for it).
+
+    Returns how many distinct faces are ready.
+    """
+    faces = [choose(role, fonts).face for role in ROLES] + [bundled_face(r) for r in ("body", "heading")]
+    ready = {(face.path.resolve(), face.index): face for face in faces if face is not None}
+    for face in ready.values():
+        pieces(face, frozenset())
+    return len(ready)
