@@ -6,7 +6,7 @@ import io
 
 from ... import layout
 from ...errors import ExportError
-from .flowables import GridLines, Outline
+from .gridlines import GridLines, Outline
 from .fontset import FontSet
 
 PAGE = (layout.mm_to_pt(layout.PAGE_WIDTH_MM), layout.mm_to_pt(layout.PAGE_HEIGHT_MM))

@@ -1,4 +1,4 @@
-"""The two layouts as a list of flowables, read from the tree.
+"""The two layouts as a list of grid-line blocks, read from the tree.
 
 report: the headline, a source/date line, a blank line, the body paragraphs.
 minutes: the red 纪要标志 35 mm under the top of the type block, the body, a blank line, then
@@ -19,7 +19,7 @@ from ... import vocabulary as v
 from ...model import body_paragraphs, effective_metadata, meetings, title_text
 from .attendance import attendance_lines, minutes_mark
 from .content import Printed, Roles, plain, printed
-from .flowables import GridLines
+from .gridlines import GridLines
 from .fontset import FontSet
 from .setting import Anchor, Line, Style, set_paragraph
 
