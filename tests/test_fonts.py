@@ -159,3 +159,33 @@ def test_convert_fonts_prepare_leaves_the_chosen_faces_cached():
     folder = fontcache.cache_folder()
     for face in (bundled_face("body"), bundled_face("heading")):
         assert list((folder / "fonts").glob(f"*-{fontcache.file_hash(face.path)}-0-*.ttf"))
+
+
+def _font_with_only(character: str, path) -> None:
+    """A one-glyph TrueType font (a filled box) that has `character`, and nothing else."""
+    from fontTools.fontBuilder import FontBuilder
+    from fontTools.pens.ttGlyphPen import TTGlyphPen
+
+    pen = TTGlyphPen(None)
+    for point in ((100, -100), (100, 800), (900, 800), (900, -100)):
+        (pen.lineTo if pen.points else pen.moveTo)(point)
+    pen.closePath()
+    builder = FontBuilder(1000, isTTF=True)
+    builder.setupGlyphOrder([".notdef", "probe"])
+    builder.setupCharacterMap({ord(character): "probe"})
+    builder.setupGlyf({".notdef": TTGlyphPen(None).glyph(), "probe": pen.glyph()})
+    builder.setupHorizontalMetrics({".notdef": (1000, 0), "probe": (1000, 100)})
+    builder.setupHorizontalHeader(ascent=880, descent=-120)
+    builder.setupNameTable({"familyName": "Probe", "styleName": "Regular", "psName": "Probe-Regular"})
+    builder.setupOS2(sTypoAscender=880, sTypoDescender=-120, usWinAscent=880, usWinDescent=120)
+    builder.setupPost()
+    builder.save(str(path))
+
+
+def test_a_character_beyond_the_bmp_prints_from_a_font_that_has_it_and_copies_out_whole(tmp_path):
+    probe = tmp_path / "probe.ttf"
+    _font_with_only("𠮷", probe)
+    document = converter.parse("会议召开\n会议认为，𠮷同志出席。")
+    data = converter.export(document, "pdf", fonts={**bundled_only(), "body": str(probe)})
+    assert not document.warnings  # the probe font has 𠮷, the bundled fonts the rest
+    assert "会议认为𠮷同志出席" in ideographs(pdftotext(data))  # ToUnicode with a surrogate pair
