@@ -14,6 +14,7 @@ from converter.errors import ExportError
 from converter.exporters.pdf import fontcache
 from converter.exporters.pdf.discovery import ROLES, bundled_face
 from converter.exporters.pdf.fonts import choose
+from tests.conftest import require_tool
 from tests.test_pdf import ideographs, pdftotext
 
 pypdf = pytest.importorskip("pypdf")
@@ -189,3 +190,26 @@ def test_a_character_beyond_the_bmp_prints_from_a_font_that_has_it_and_copies_ou
     data = converter.export(document, "pdf", fonts={**bundled_only(), "body": str(probe)})
     assert not document.warnings  # the probe font has 𠮷, the bundled fonts the rest
     assert "会议认为𠮷同志出席" in ideographs(pdftotext(data))  # ToUnicode with a surrogate pair
+
+
+def test_a_character_no_chosen_font_has_is_found_in_another_system_font(tmp_path, monkeypatch):
+    require_tool("fc-list")
+    from converter.exporters.pdf import discovery, fontset
+
+    _font_with_only("𠮷", tmp_path / "probe.ttf")
+    config = tmp_path / "fonts.conf"
+    config.write_text(f'<?xml version="1.0"?><fontconfig><dir>{tmp_path}</dir>'
+                      f"<cachedir>{tmp_path / 'fc-cache'}</cachedir></fontconfig>", encoding="utf-8")
+    monkeypatch.setenv("FONTCONFIG_FILE", str(config))
+    monkeypatch.setenv(discovery.SYSTEM_FONTS_ENV, "1")
+    for cached in (discovery.faces_covering, fontset._font_set):
+        cached.cache_clear()
+    try:
+        document = converter.parse("会议召开\n会议认为，𠮷同志出席。")
+        data = converter.export(document, "pdf", fonts=bundled_only())  # no chosen font has 𠮷
+        assert not document.warnings
+        assert "𠮷" in ideographs(pdftotext(data))
+        assert any("probe" in name for name in used_fonts(data))
+    finally:
+        for cached in (discovery.faces_covering, fontset._font_set):
+            cached.cache_clear()

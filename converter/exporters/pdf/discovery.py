@@ -75,6 +75,36 @@ def _font_folders() -> list[Path]:
             *map(Path, _TEX_FOLDERS)]
 
 
+def _fc_list(*arguments: str) -> list[FontFile]:
+    """Faces fontconfig lists for a pattern, one entry per family name, in a stable order."""
+    fc_list = shutil.which("fc-list")
+    if fc_list is None:
+        return []
+    fields = "%{file}\t%{index}\t%{weight}\t%{family}\n"
+    try:
+        listing = subprocess.run([fc_list, "-f", fields, *arguments], capture_output=True, text=True,
+                                 timeout=20, check=False).stdout
+    except (OSError, subprocess.SubprocessError):
+        return []
+    faces = []
+    for line in sorted(listing.splitlines()):
+        path, index, weight, families = (line.split("\t") + ["", "", ""])[:4]
+        for family in families.split(","):
+            faces.append(FontFile(Path(path), int(index or 0), family.strip(), "fontconfig", _weight(weight)))
+    return faces
+
+
+@lru_cache(maxsize=256)
+def faces_covering(character: str) -> tuple[FontFile, ...]:
+    """System faces that have `character` (fontconfig knows every face's character set)."""
+    if not system_fonts_allowed():
+        return ()
+    found: dict[tuple[Path, int], FontFile] = {}
+    for face in _fc_list(f":charset={ord(character):x}"):
+        found.setdefault((face.path, face.index), face)
+    return tuple(found.values())
+
+
 def _weight(text: str) -> int:
     """fontconfig's weight; a variable font gives a range "[0 210]": take its regular."""
     return int(text) if text.strip().isdigit() else REGULAR
@@ -83,21 +113,7 @@ def _weight(text: str) -> int:
 @lru_cache(maxsize=1)
 def fontconfig_faces() -> tuple[FontFile, ...]:
     """Chinese faces fontconfig knows, one entry per family name (names come localised too)."""
-    fc_list = shutil.which("fc-list")
-    if fc_list is None:
-        return ()
-    fields = "%{file}\t%{index}\t%{weight}\t%{family}\n"
-    try:
-        listing = subprocess.run([fc_list, "-f", fields, ":lang=zh"], capture_output=True, text=True,
-                                 timeout=20, check=False).stdout
-    except (OSError, subprocess.SubprocessError):
-        return ()
-    faces = []
-    for line in sorted(listing.splitlines()):
-        path, index, weight, families = (line.split("\t") + ["", "", ""])[:4]
-        for family in families.split(","):
-            faces.append(FontFile(Path(path), int(index or 0), family.strip(), "fontconfig", _weight(weight)))
-    return tuple(faces)
+    return tuple(_fc_list(":lang=zh"))
 
 
 @lru_cache(maxsize=1)

@@ -144,3 +144,13 @@ def prepare(fonts: dict[str, str]) -> int:
     for face in ready.values():
         pieces(face, frozenset())
     return len(ready)
+
+
+def rescue_pieces(face: FontFile, wanted: frozenset[str]) -> list[Piece]:
+    """A face found only for characters no chosen face has: the file as it is, or, for CFF
+    outlines, just those characters rebuilt (not the whole base set)."""
+    unique = f"{_safe_name(face)}-{file_hash(face.path)[:8]}"
+    if not needs_rebuild(face.path, face.index):
+        return [_register(face.path, face.index, unique)]
+    name = f"{unique}x{charset_key(wanted)[:8]}"
+    return [_register(rebuilt(face.path, face.index, wanted, name), 0, name)]

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from functools import lru_cache
 
+from ...errors import ExportError
 from .charset import base_charset, printable
-from .discovery import ROLES, FontFile, bundled_face
-from .fonts import Choice, Piece, check_roles, choose, pieces
+from .discovery import ROLES, FontFile, bundled_face, faces_covering
+from .fonts import Choice, Piece, check_roles, choose, pieces, rescue_pieces
 
 # After its own face, a role borrows from the others in this order, then from the bundled faces.
 _BORROW_ORDER = ("body", "title", "number", "heading", "kai")
@@ -52,13 +53,35 @@ def _bundled_pieces(extra: frozenset[str]) -> list[Piece]:
     return [piece for face in faces for piece in pieces(face, extra)]
 
 
+def _rescued(missing: set[str]) -> list[Piece]:
+    """Fonts of the system that have characters no chosen or bundled face has."""
+    found: list[Piece] = []
+    for character in sorted(missing):
+        if any(character in piece.characters for piece in found):
+            continue
+        for face in faces_covering(character):
+            try:
+                candidates = rescue_pieces(face, frozenset(missing))
+            except ExportError:
+                continue  # a face that forbids embedding, or a broken file
+            if any(character in piece.characters for piece in candidates):
+                found.extend(candidates)
+                break
+    return found
+
+
 @lru_cache(maxsize=32)
 def _font_set(fonts: tuple[tuple[str, str], ...], extra: frozenset[str]) -> FontSet:
     options = dict(fonts)
     choices = {role: choose(role, options) for role in ROLES}
     own = {role: pieces(choice.face, extra) for role, choice in choices.items()}
     bundled = _bundled_pieces(extra)
-    return FontSet(choices, {role: _chain(role, own, bundled) for role in ROLES})
+    found = FontSet(choices, {role: _chain(role, own, bundled) for role in ROLES})
+    missing = found.missing("body", extra)
+    if not missing:
+        return found
+    rescued = _rescued(missing)
+    return FontSet(choices, {role: _chain(role, own, bundled) + rescued for role in ROLES})
 
 
 def font_set(fonts: dict[str, str], characters: set[str]) -> FontSet:
