@@ -211,3 +211,17 @@ def test_a_regular_face_standing_in_for_the_title_is_drawn_heavier(monkeypatch):
     stand_in = Choice("title", FontFile(bundled_face("title").path, 0, "Noto Serif SC", "bundled"), "")
     assert stand_in.synthetic_bold
     assert not Choice("title", FontFile(stand_in.face.path, 0, "方正小标宋简体", "fontconfig"), "").synthetic_bold
+
+
+def test_every_page_with_text_is_numbered_odd_right_even_left():
+    document = converter.parse((EXAMPLES / "notice.txt").read_text(encoding="utf-8"))
+    reader = pypdf.PdfReader(io.BytesIO(converter.export(document, "pdf")))
+    assert len(reader.pages) > 2
+    for number, page in enumerate(reader.pages, start=1):
+        found = []
+        page.extract_text(visitor_text=lambda text, cm, tm, *_: found.append((text, tm[4])) if "—" in text else None)
+        assert found, f"page {number} has no number"
+        text, x = found[-1]
+        assert str(number) in text
+        middle = float(page.mediabox.width) / 2
+        assert (x > middle) if number % 2 else (x < middle), f"page {number}: number at x={x}"

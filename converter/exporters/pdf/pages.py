@@ -89,12 +89,14 @@ class PageWriter:
             head, block = block.split(WIDTH, available, self.at_top)
             if head is not None:
                 head.draw(self.canvas, LEFT, self.y, self.at_top, self.outline)
+                self.at_top = False
             elif self.at_top:
                 raise ExportError("a block of the document is taller than a page")
             self.end_page()
 
     def end_page(self) -> None:
-        draw_page_number(self.canvas, self.fonts)
+        if not self.at_top:  # GB/T 9704: no number on an empty page
+            draw_page_number(self.canvas, self.fonts)
         self.canvas.showPage()
         self.y, self.at_top = TOP, True
 
