@@ -13,6 +13,7 @@ from __future__ import annotations
 import hashlib
 import io
 import os
+import sys
 import tempfile
 from functools import lru_cache
 from pathlib import Path
@@ -25,12 +26,20 @@ RECIPE = "1"
 
 
 def cache_folder() -> Path:
-    """$NOTICE_CONVERTER_CACHE, else $XDG_CACHE_HOME/notice-converter, else ~/.cache/notice-converter."""
+    """$NOTICE_CONVERTER_CACHE, else the user's cache folder: $XDG_CACHE_HOME or ~/.cache
+    (%LOCALAPPDATA% on Windows, ~/Library/Caches on macOS), in a notice-converter folder."""
     explicit = os.environ.get(CACHE_ENV)
     if explicit:
         return Path(explicit)
-    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
-    return Path(base) / "notice-converter"
+    if os.environ.get("XDG_CACHE_HOME"):
+        base = Path(os.environ["XDG_CACHE_HOME"])
+    elif sys.platform == "win32" and os.environ.get("LOCALAPPDATA"):
+        base = Path(os.environ["LOCALAPPDATA"])
+    elif sys.platform == "darwin":
+        base = Path.home() / "Library" / "Caches"
+    else:
+        base = Path.home() / ".cache"
+    return base / "notice-converter"
 
 
 @lru_cache(maxsize=64)
