@@ -44,7 +44,7 @@ KNOWN_FILES = {
     "simsun.ttc": "SimSun", "simfang.ttf": "FangSong", "simhei.ttf": "SimHei", "simkai.ttf": "KaiTi",
     "fzxbsjw.ttf": "方正小标宋简体", "仿宋_gb2312.ttf": "仿宋_GB2312", "fangsong_gb2312.ttf": "FangSong_GB2312",
     "楷体_gb2312.ttf": "楷体_GB2312", "kaiti_gb2312.ttf": "KaiTi_GB2312", "stfangso.ttf": "STFangsong",
-    "stkaiti.ttf": "STKaiti", "stheiti.ttf": "STHeiti", "songti.ttc": "SimSun",
+    "stkaiti.ttf": "STKaiti", "stheiti.ttf": "STHeiti", "stheiti light.ttc": "STHeiti",
     "fandolsong-regular.otf": "FandolSong", "fandolsong-bold.otf": ("FandolSong", BOLD),
     "fandolfang-regular.otf": "FandolFang", "fandolkai-regular.otf": "FandolKai",
     "fandolhei-regular.otf": "FandolHei", "fandolhei-bold.otf": ("FandolHei", BOLD),
