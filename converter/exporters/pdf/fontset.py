@@ -71,11 +71,21 @@ def _rescued(missing: set[str]) -> list[Piece]:
 
 
 @lru_cache(maxsize=32)
-def _font_set(fonts: tuple[tuple[str, str], ...], extra: frozenset[str]) -> FontSet:
+def _own(fonts: tuple[tuple[str, str], ...], extra: frozenset[str]) -> tuple[dict, dict, frozenset[str]]:
+    """The chosen faces' pieces per role, and the characters (base and extra) none of them has."""
     options = dict(fonts)
     choices = {role: choose(role, options) for role in ROLES}
     own = {role: pieces(choice.face, extra) for role, choice in choices.items()}
-    bundled = _bundled_pieces(extra)
+    covered = set().union(*(piece.characters for found in own.values() for piece in found))
+    return choices, own, frozenset((base_charset() | extra) - covered)
+
+
+@lru_cache(maxsize=32)
+def _font_set(fonts: tuple[tuple[str, str], ...], extra: frozenset[str], borrow: bool) -> FontSet:
+    """The chains; the bundled faces (and then other system faces) join only when `borrow`
+    says the chosen faces lack a character of the document: each face costs load time."""
+    choices, own, _ = _own(fonts, extra)
+    bundled = _bundled_pieces(extra) if borrow else []
     found = FontSet(choices, {role: _chain(role, own, bundled) for role in ROLES})
     missing = found.missing("body", extra)
     if not missing:
@@ -88,7 +98,9 @@ def font_set(fonts: dict[str, str], characters: set[str]) -> FontSet:
     """The fonts for a document whose text uses `characters`."""
     check_roles(fonts)
     extra = frozenset(c for c in characters if c not in base_charset() and not c.isspace())
-    return _font_set(tuple(sorted(fonts.items())), extra)
+    key = tuple(sorted(fonts.items()))
+    lacking = _own(key, extra)[2]
+    return _font_set(key, extra, any(c in lacking for c in characters if not c.isspace()))
 
 
 def missing_glyphs_warning(fonts: FontSet, characters: set[str]) -> str | None:
