@@ -202,7 +202,7 @@ def test_a_character_no_chosen_font_has_is_found_in_another_system_font(tmp_path
                       f"<cachedir>{tmp_path / 'fc-cache'}</cachedir></fontconfig>", encoding="utf-8")
     monkeypatch.setenv("FONTCONFIG_FILE", str(config))
     monkeypatch.setenv(discovery.SYSTEM_FONTS_ENV, "1")
-    for cached in (discovery.faces_covering, fontset._font_set, fontset._own):
+    for cached in (discovery.faces_covering, discovery.fontconfig_faces, fontset._font_set, fontset._own):
         cached.cache_clear()
     try:
         document = converter.parse("会议召开\n会议认为，𠮷同志出席。")
@@ -211,5 +211,5 @@ def test_a_character_no_chosen_font_has_is_found_in_another_system_font(tmp_path
         assert "𠮷" in ideographs(pdftotext(data))
         assert any("probe" in name for name in used_fonts(data))
     finally:
-        for cached in (discovery.faces_covering, fontset._font_set, fontset._own):
+        for cached in (discovery.faces_covering, discovery.fontconfig_faces, fontset._font_set, fontset._own):
             cached.cache_clear()
