@@ -6,6 +6,7 @@ is stored beside it except the diagnostics of the run that built it.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Iterator
 
@@ -63,7 +64,10 @@ def title_text(root: etree._Element) -> str | None:
     if title is None:
         return None
     parts = [title.text or ""] + [(lb.tail or "") for lb in title.findall(q(v.LINE_BREAK))]
-    return " ".join(p.strip() for p in parts if p.strip()) or None
+    joined = " ".join(p.strip() for p in parts if p.strip())
+    # Page furniture around a headline: a "> " breadcrumb before it, " |" separators after it.
+    joined = re.sub(r"^(?:.*>\s*)|\s*[|｜]+\s*$", "", joined).strip()
+    return joined or None
 
 
 def meetings(root: etree._Element) -> list[etree._Element]:

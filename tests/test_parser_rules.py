@@ -280,3 +280,25 @@ def test_minutes_head_lines_are_meeting_facts_not_page_metadata():
     assert data["metadata"] == {}
     assert data["meetings"][0]["date"]["value"] == "2024-03-05"
     assert persons(text) == {"张三": ("局长", ["主持"]), "李四": ("", ["参加"]), "王五": ("", ["参加"])}
+
+
+def test_title_written_after_the_name_and_organisation_words_are_no_names():
+    assert persons("吕伟涛副所长出席会议。") == {"吕伟涛": ("副所长", ["出席"])}
+    assert sections("王华书记主持会议。王华书记强调,要抓落实。") == [("强调", "王华", 0)]
+    assert persons("党委书记、县委书记参加会议。") == {}
+
+
+def test_transcribed_names_with_a_middle_dot():
+    assert persons("自治区主席艾尔肯·吐尼亚孜出席会议。") == {"艾尔肯·吐尼亚孜": ("自治区主席", ["出席"])}
+
+
+def test_group_loses_a_leading_yiji_and_a_trailing_count():
+    assert groups("局长张三主持会议,以及各乡镇负责同志参加会议。") == ["各乡镇负责同志"]
+    assert groups("各部门负责人等30余人参加会议。") == ["各部门负责人"]
+
+
+def test_headline_separators_views_with_thousands_and_a_font_size_widget():
+    data = read("某局召开会议 |\n浏览量：1,234\n【字体：大 中 小】\n3月1日,某局召开会议。")
+    assert data["title"] == "某局召开会议"
+    assert data["metadata"] == {"views": 1234}
+    assert [c["kind"] for c in data["chrome"]] == ["font-size"]

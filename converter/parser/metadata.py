@@ -67,9 +67,9 @@ def _field_span(name: str, start: int, label_end: int, end: int, value: str) -> 
         if iso:
             attrs["value"] = iso
     elif name == "views":
-        digits = re.search(r"\d+", value)
+        digits = re.search(r"\d[\d,]*", value)  # "1,234" is one thousand two hundred …
         if digits:
-            attrs["value"] = str(int(digits.group()))
+            attrs["value"] = str(int(digits.group().replace(",", "")))
     elif name not in FIELD_LABELS:
         tag, attrs = "credit", {"kind": name}
     spans = [Span(start, end, tag, attrs)]

@@ -50,12 +50,37 @@ NOT_A_GROUP = re.compile(r"^(?:大家|与会人员|与会者|与会同志|全体
 
 
 def is_name(text: str) -> bool:
-    """A plausible personal name: surname + 1–2 characters (compound surname + 1–2)."""
+    """A plausible personal name: surname + 1–2 characters (compound surname + 1–2), or a
+    transcribed name with a middle dot (艾尔肯·吐尼亚孜)."""
+    if "·" in text:
+        parts = text.split("·")
+        return 3 <= len(text) <= 16 and all(2 <= len(p) <= 8 and _all_cjk(p) for p in parts)
     if any(ch in _NOT_IN_NAME for ch in text) or not all("\u3400" <= ch <= "\u9fff" for ch in text):
         return False
     if text[:2] in COMPOUND_SURNAMES:
         return 3 <= len(text) <= 4
     return 2 <= len(text) <= 3 and text[0] in SURNAMES
+
+
+def _all_cjk(text: str) -> bool:
+    return all("\u3400" <= ch <= "\u9fff" for ch in text)
+
+
+# Characters of organisation words: a "name" holding one (党委, 县委, 市局) is no name when a
+# title follows it, which is how 党委书记 differs from 王华书记.
+_ORGANISATION_CHARS = set("委局部厅处院校会组司办室队所站市县区省镇乡村党团政府厂公协联社中心")
+_TITLE_AFTER_NAME = re.compile(r"(?:副|常务副)?(?:%s)$" % alternation(TITLE_WORDS))
+
+
+def split_name_title(text: str) -> tuple[str, str] | None:
+    """("吕伟涛", "副所长") from "吕伟涛副所长": a title written after the name."""
+    found = _TITLE_AFTER_NAME.search(text)
+    if not found or found.start() == 0:
+        return None
+    name = text[: found.start()]
+    if is_name(name) and not any(ch in _ORGANISATION_CHARS for ch in name[1:]):
+        return name, found.group()
+    return None
 
 
 def split_role_name(text: str) -> tuple[str, str] | None:
@@ -64,6 +89,12 @@ def split_role_name(text: str) -> tuple[str, str] | None:
     The name is the last 2–4 characters; what stands before it must be empty or end with a
     title word, which settles segmentation traps such as 副区长江磊 (区长 + 江磊, not 长江).
     """
+    if "·" in text:  # a transcribed name: it runs from the end of the last title word
+        ends = [0] + [m.end() for m in re.finditer(alternation(TITLE_WORDS), text)]
+        for end in reversed(ends):
+            if is_name(text[end:]):
+                return text[:end], text[end:]
+        return None
     for size in (3, 2, 4):
         if len(text) < size:
             continue

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from ..markup import Span
 from .lines import Line
-from .names import GROUP_END, NOT_A_GROUP, TITLE_END, is_name, split_role_name
+from .names import GROUP_END, NOT_A_GROUP, TITLE_END, is_name, split_name_title, split_role_name
 
 _VERB = (r"主持召开|主持|出席|列席|参加|参会|传达|讲话|汇报|通报|发言|领学|宣读|介绍|点评|总结|"
          r"说明|解读|部署|布置|培训|就座|上党课|讲党课|请假|缺席")
@@ -31,7 +31,7 @@ ACTION = re.compile(
 _CANONICAL = {"主持召开": "主持", "参会": "参加", "讲党课": "上党课", "报告": "作报告"}
 # What may stand between a subject and its action: adverbs and short prepositional phrases.
 _GAP = re.compile(
-    r"(?:等|也|还|均|亦|分别|先后|一同|共同|一起|首先|随后|最后|接着|然后|现场|专门|亲自|详细|认真|"
+    r"(?:等?共?\d+余?(?:名|位)?(?:人|同志)?|等|也|还|均|亦|分别|先后|一同|共同|一起|首先|随后|最后|接着|然后|现场|专门|亲自|详细|认真|"
     r"重点|逐条|集中|同时|通过视频(?:连线)?(?:方式)?|以视频方式|视频|应邀|受邀|常务|"
     r"在[^,;。]{1,25}?(?:上|中|时|后|前|室|厅|堂|馆|楼|场|内|处)|(?:给|向|对|为|就|围绕|结合|以|从|代表)[^,;。]{1,40}?)*"
 )
@@ -114,8 +114,11 @@ def _items(text: str) -> list[tuple[int, int]]:
     return spans
 
 
-def _person_item(item: str) -> tuple[str, str, int] | None:
-    """(role, name, name_end) of one item: "局长申长雨", "申长雨", "王春黎同志", "陈延涛等"."""
+def _person_item(item: str) -> tuple[int, int, str, int] | None:
+    """(role_start, role_end, name, end) of one item, positions within the item.
+
+    "局长申长雨", "申长雨", "王春黎同志", "陈延涛等", and a title after the name ("吕伟涛副所长").
+    """
     core = re.sub(r"等(?:领导|同志|人)?$", "", item)
     if core.endswith("同志"):
         if _GROUP_WORD_END.search(core[:-2]):
@@ -123,13 +126,17 @@ def _person_item(item: str) -> tuple[str, str, int] | None:
         for size in (3, 2, 4):
             name = core[-2 - size : -2]
             if len(core) - 2 - size in (0,) + tuple(range(2, 41)) and is_name(name):
-                return core[: -2 - size], name, len(core) - 2
+                return 0, len(core) - 2 - size, name, len(core) - 2
         return None
     if _GROUP_WORD_END.search(core):
         return None
     found = split_role_name(core)
     if found:
-        return found[0], found[1], len(core)
+        return 0, len(found[0]), found[1], len(core)
+    after = split_name_title(core)
+    if after:
+        name, title = after
+        return len(name), len(core), name, len(core)
     return None
 
 
@@ -142,15 +149,16 @@ def parse_persons(text: str) -> list[Mention] | None:
         item = text[start:end]
         person = _person_item(item)
         if person:
-            role, name, name_end = person
-            own_start = role_start if role_start is not None else start
-            if role:
-                shared = (own_start, start + len(role))
-                mentions.append(Mention(own_start, start + name_end, name, *shared))
-            else:
-                mentions.append(Mention(start, start + name_end, name, *shared))
+            own_role_start, own_role_end, name, item_end = person
+            own_start = role_start if role_start is not None and own_role_start == 0 else start
+            if own_role_end > own_role_start:
+                first = own_start if own_role_start == 0 else start + own_role_start
+                shared = (first, start + own_role_end)
+            elif role_start is not None:
+                return None  # a bare title then a bare name: not one of our patterns
+            mentions.append(Mention(own_start, start + item_end, name, *shared))
             role_start = None
-        elif TITLE_END.search(item) and mentions == [] or (TITLE_END.search(item) and role_start is None):
+        elif TITLE_END.search(item):  # a title joined by 、 to the next one: 县委常委、副县长…
             role_start = start if role_start is None else role_start
         else:
             return None
@@ -171,7 +179,9 @@ def parse_subject(text: str) -> list[Mention] | None:
             return left + [Mention(joint.end(), len(text), None)]
     if GROUP_END.search(text) and not NOT_A_GROUP.match(text) and len(text) >= 3:
         if not _NOT_GROUP_TEXT.search(text):
-            return [Mention(0, len(text), None)]
+            # "以及各乡镇负责同志": the joining word is not part of the group.
+            lead = len(text) - len(re.sub(r"^(?:以及|及|和|还有)", "", text))
+            return [Mention(lead, len(text), None)]
     return None
 
 
