@@ -211,6 +211,8 @@ def test_a_regular_face_standing_in_for_the_title_is_drawn_heavier(monkeypatch):
     stand_in = Choice("title", FontFile(bundled_face("title").path, 0, "Noto Serif SC", "bundled"), "")
     assert stand_in.synthetic_bold
     assert not Choice("title", FontFile(stand_in.face.path, 0, "方正小标宋简体", "fontconfig"), "").synthetic_bold
+    named = Choice("title", FontFile(stand_in.face.path, 0, "Noto Serif SC", "fontconfig"), "--font title=Noto Serif SC")
+    assert not named.synthetic_bold  # the user's choice, by family name too
 
 
 def test_every_page_with_text_is_numbered_odd_right_even_left():

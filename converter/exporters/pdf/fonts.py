@@ -3,8 +3,9 @@
 Resolution per role: the explicit option (a file, `file#index` for a collection, or a family
 name), then the system's faces in the role's order of preference, then the bundled OFL default.
 Every chosen face is registered with reportlab under a name unique to its file (its hash), and a
-character the role's face lacks falls back to the other chosen faces, then the bundled ones. A
-character no face has is reported in a warning: the PDF never shows an empty box silently.
+character the role's face lacks falls back to the other chosen faces, then the bundled ones,
+then any system face fontconfig knows to have it (fontset.py). A character no face has is
+reported in a warning: the PDF never shows an empty box silently.
 """
 
 from __future__ import annotations
@@ -15,9 +16,9 @@ from pathlib import Path
 
 from ...errors import ExportError
 from .charset import base_charset, charset_key
+from .discovery import BOLD, REGULAR, ROLE_WEIGHT, ROLES, FontFile, bundled_face, system_face, system_face_for
 from .embedding import quick_subsets
 from .facecache import open_font
-from .discovery import BOLD, REGULAR, ROLE_WEIGHT, ROLES, FontFile, bundled_face, system_face, system_face_for
 from .fontcache import coverage, file_hash, needs_rebuild, rebuilt
 
 
@@ -36,8 +37,9 @@ class Choice:
         Not for a 小标宋 (heavy by design, whatever its weight says) or a font the user chose.
         """
         heavy_by_design = any(name in self.face.family for name in ("小标宋", "XiaoBiaoSong"))
+        chosen_by_user = self.why.startswith("--font")
         return (ROLE_WEIGHT.get(self.role, REGULAR) >= BOLD > self.face.weight and not heavy_by_design
-                and self.face.origin != "option")
+                and not chosen_by_user)
 
 
 @dataclass(frozen=True)
