@@ -302,3 +302,7 @@ def test_headline_separators_views_with_thousands_and_a_font_size_widget():
     assert data["title"] == "某局召开会议"
     assert data["metadata"] == {"views": 1234}
     assert [c["kind"] for c in data["chrome"]] == ["font-size"]
+
+
+def test_surname_and_title_resolve_to_the_person_named_before():
+    assert sections("市政协主席陈立新主持会议。陈主席强调,要抓落实。") == [("强调", "陈立新", 0)]

@@ -59,7 +59,12 @@ def is_name(text: str) -> bool:
         return False
     if text[:2] in COMPOUND_SURNAMES:
         return 3 <= len(text) <= 4
-    return 2 <= len(text) <= 3 and text[0] in SURNAMES
+    return 2 <= len(text) <= 3 and text[0] in SURNAMES and not TITLE_AFTER_NAME.fullmatch(text[1:])
+
+
+def is_short_reference(text: str) -> bool:
+    """"陈主席", "高院长": a surname and a title, standing for a person named before."""
+    return len(text) >= 2 and text[0] in SURNAMES and TITLE_AFTER_NAME.fullmatch(text[1:]) is not None
 
 
 def _all_cjk(text: str) -> bool:
@@ -69,12 +74,12 @@ def _all_cjk(text: str) -> bool:
 # Characters of organisation words: a "name" holding one (党委, 县委, 市局) is no name when a
 # title follows it, which is how 党委书记 differs from 王华书记.
 _ORGANISATION_CHARS = set("委局部厅处院校会组司办室队所站市县区省镇乡村党团政府厂公协联社中心")
-_TITLE_AFTER_NAME = re.compile(r"(?:副|常务副)?(?:%s)$" % alternation(TITLE_WORDS))
+TITLE_AFTER_NAME = re.compile(r"(?:副|常务副)?(?:%s)$" % alternation(TITLE_WORDS))
 
 
 def split_name_title(text: str) -> tuple[str, str] | None:
     """("吕伟涛", "副所长") from "吕伟涛副所长": a title written after the name."""
-    found = _TITLE_AFTER_NAME.search(text)
+    found = TITLE_AFTER_NAME.search(text)
     if not found or found.start() == 0:
         return None
     name = text[: found.start()]

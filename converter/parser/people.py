@@ -191,7 +191,15 @@ class PeopleFinder:
     def __init__(self, context) -> None:
         self.context = context
         self.last_person: tuple[str, str] | None = None  # (name, id)
-        self.known: dict[str, str] = {}  # name -> id of first mention
+        self.known: dict[str, str] = {}  # name (folded) -> id of first mention
+        self.written: dict[str, str] = {}  # name (folded) -> the name as written
+
+    def by_surname_and_title(self, head: str) -> tuple[str, str] | None:
+        """"陈主席" → (written name, id) of the one person named before whose surname is 陈."""
+        found = [name for name in self.known if name[:1] == head[0]]
+        if len(found) != 1:
+            return None
+        return self.written[found[0]], self.known[found[0]]
 
     @staticmethod
     def has_action(text: str) -> bool:
@@ -211,6 +219,7 @@ class PeopleFinder:
             attrs["action"] = " ".join(dict.fromkeys(actions))
         self.last_person = (name, person_id)
         self.known.setdefault(mention.name or "", person_id)
+        self.written.setdefault(mention.name or "", name)
         return Span(offset + mention.start, offset + mention.end, "person", attrs)
 
     def _spans(self, line: Line, subjects: list[tuple[int, list[Mention]]], actions: list[str]) -> list[Span]:

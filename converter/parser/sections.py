@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from ..markup import Span
 from .lines import Line
-from .names import is_name
+from .names import is_name, is_short_reference
 from .patterns import cn_number
 from .people import PeopleFinder, parse_persons
 
@@ -105,7 +105,7 @@ class SectionFinder:
                 persons = parse_persons(head)
                 if (persons and len(persons) == 1 and persons[0].start == 0) or (
                     is_name(head) and head in people.known
-                ):
+                ) or is_short_reference(head):
                     verb = _PERSON_VERB.match(shadow, subject_start + cut)
                     return Marker(start, subject_start, subject_start + cut, verb.end(),
                                   verb.group("verb"), None)
@@ -249,7 +249,10 @@ class SectionFinder:
             name, ref = people.last_person
             extra = []
         else:
-            name, ref, extra = self._speaker(line, marker, people)
+            found = self._speaker(line, marker, people)
+            if found is None:
+                return []
+            name, ref, extra = found
         section_id = self.context.next_section_id()
         attrs = {"id": section_id, "kind": marker.kind, "speaker": name}
         if ref:
@@ -265,9 +268,15 @@ class SectionFinder:
             return extra
         return block + extra + items
 
-    def _speaker(self, line: Line, marker: Marker, people: PeopleFinder) -> tuple[str, str, list[Span]]:
+    def _speaker(self, line: Line, marker: Marker, people: PeopleFinder) -> tuple[str, str, list[Span]] | None:
         """The speaker's name and id: an existing mention at the subject, or a new one."""
         subject = line.shadow[marker.subject_start : marker.subject_end]
+        if is_short_reference(subject):  # "陈主席" is the 陈 named before, if there is one
+            short = people.by_surname_and_title(subject)
+            if not short:
+                return None
+            people.last_person = short
+            return short[0], short[1], []
         persons = parse_persons(subject)
         if persons:
             span = people.person_span(line, persons[0], marker.subject_start, [])
