@@ -10,68 +10,22 @@ site names) is not printed in either layout.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
 from lxml import etree
 
 from ... import vocabulary as v
-from ...model import body_paragraphs, effective_metadata, meetings, text_of
+from ...minutes import attendance_lines, minutes_mark, source_line
+from ...model import body_paragraphs, meetings, text_of
 from ...vocabulary import q
 from . import styles
-from .attendance import attendance_lines
 from .runs import Run, runs_of, typeset
-
-_ISO_DATE = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
-MINUTES_SUFFIX = "纪要"
-
 
 @dataclass
 class Paragraph:
     style: str
     runs: list[Run]
     blank_line_before: bool = False  # GB/T 9704: one empty grid line before the 出席 block
-
-
-def chinese_date(iso: str) -> str | None:
-    """2023-10-12(T…) as 2023年10月12日: Arabic numerals, full year, no leading zeros."""
-    found = _ISO_DATE.match(iso)
-    if not found:
-        return None
-    year, month, day = (int(part) for part in found.groups())
-    return f"{year}年{month}月{day}日"
-
-
-def source_line(root: etree._Element) -> str | None:
-    metadata = effective_metadata(root)
-    parts = []
-    if metadata.get("source"):
-        parts.append(f"来源：{metadata['source']}")
-    date = chinese_date(str(metadata.get("published", "")))
-    if date:
-        parts.append(date)
-    return "\u3000".join(parts) or None
-
-
-def _first_text(meeting: etree._Element, name: str) -> str:
-    found = meeting.find(f".//{q(name)}")
-    return text_of(found).strip() if found is not None else ""
-
-
-def minutes_mark(root: etree._Element) -> str:
-    """organiser + meeting name + 纪要 (国家知识产权局传达学习贯彻党的二十大精神大会纪要).
-
-    Without a meeting name: organiser + 会议纪要, or 会议纪要 alone. The headline is not used:
-    it is a sentence about the meeting (…召开…), not the meeting's name.
-    """
-    found = meetings(root)
-    organiser = _first_text(found[0], v.ORGANISER) if found else ""
-    name = _first_text(found[0], v.MEETING_NAME) if found else ""
-    if not name:
-        return f"{organiser}会议{MINUTES_SUFFIX}"
-    if organiser and not name.startswith(organiser):
-        name = organiser + name
-    return name if name.endswith(MINUTES_SUFFIX) else name + MINUTES_SUFFIX
 
 
 def _body(paragraph: etree._Element, keep_punctuation: bool) -> Paragraph | None:

@@ -9,7 +9,8 @@ from lxml import etree
 from ... import vocabulary as v
 from ...model import Document, body_paragraphs, effective_metadata, meetings, participants, text_of, title_text
 from ...version import __version__
-from .attendance import attendance_lines, minutes_mark
+from ...minutes import minutes_mark
+from .attendance import attendance_lines
 from .content import Roles, printed
 from .fontset import font_set, missing_glyphs_warning
 from .pages import write_pdf

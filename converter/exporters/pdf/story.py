@@ -8,7 +8,6 @@ never printed. Every line sits on the 22-line grid of GB/T 9704.
 
 from __future__ import annotations
 
-import re
 from dataclasses import replace
 from functools import partial
 
@@ -16,8 +15,9 @@ from lxml import etree
 
 from ... import layout
 from ... import vocabulary as v
-from ...model import body_paragraphs, effective_metadata, meetings, title_text
-from .attendance import attendance_lines, minutes_mark
+from ...model import body_paragraphs, meetings, title_text
+from ...minutes import minutes_mark, source_line as meta_line
+from .attendance import attendance_lines
 from .content import Printed, Roles, plain, printed
 from .gridlines import GridLines
 from .fontset import FontSet
@@ -44,27 +44,6 @@ def _heavy(style: Style, fonts: FontSet) -> Style:
     if not fonts.choices["title"].synthetic_bold:
         return style
     return replace(style, embolden=style.size * EMBOLDEN_EM)
-
-
-def chinese_date(iso: str) -> str | None:
-    """2023-10-12(T…) as 2023年10月12日 (GB/T 9704: full year, no leading zeros)."""
-    found = re.match(r"(\d{4})-(\d{2})-(\d{2})", iso)
-    if not found:
-        return None
-    year, month, day = (int(part) for part in found.groups())
-    return f"{year}年{month}月{day}日"
-
-
-def meta_line(root: etree._Element) -> str:
-    """The source and date under a report's headline (as the DOCX exporter prints them), or ""."""
-    metadata = effective_metadata(root)
-    parts = []
-    if metadata.get("source"):
-        parts.append(f"来源：{metadata['source']}")
-    date = chinese_date(str(metadata.get("published", "")))
-    if date:
-        parts.append(date)
-    return "\u3000".join(parts)
 
 
 def _title(root: etree._Element, fonts: FontSet, keep: bool) -> list[GridLines]:
