@@ -2,7 +2,7 @@
 
     content   what each layout prints, as styled paragraphs read from the tree
     runs      a paragraph's runs (markers, item labels) and punctuation typesetting
-    attendance  the 出席/列席/请假 lines of a 纪要
+    (the 纪要 mark and 出席/列席/请假 lines come from converter.minutes, shared with PDF)
     styles, parts, template   our own small template, built by code from converter.layout
     writer    paragraphs and document properties into python-docx
 """
@@ -14,7 +14,8 @@ import io
 import docx
 
 from ...errors import ExportError
-from .content import LAYOUTS, minutes_mark
+from ...minutes import minutes_mark
+from .content import LAYOUTS
 from .faces import faces_for
 from .template import template
 from .writer import write_paragraphs, write_properties
