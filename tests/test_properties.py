@@ -91,21 +91,25 @@ def check_parse_is_valid_and_keeps_the_text(text: str) -> None:
     assert without_space(document.text()) == kept
 
 
+HALF_TO_FULL = str.maketrans({",": "，", ":": "：", ";": "；", "(": "（", ")": "）", "!": "！", "?": "？"})
+FULL_TO_HALF = {full: half for half, full in ((chr(k), v) for k, v in HALF_TO_FULL.items())}
+
+
 def structure(document) -> list:
-    """What must not depend on line endings or the width of punctuation."""
+    """What must not depend on line endings or the width of punctuation.
+
+    Names and roles are the input's own characters, so their punctuation is compared folded.
+    """
     data = summarise(document.root)
+    fold = str.maketrans(FULL_TO_HALF)
     return [
         (
             (meeting["date"] or {}).get("value"),
-            [(p["name"], p["role"], p["action"]) for p in meeting["persons"]],
-            [(s["kind"], s["speaker"], len(s["items"])) for s in meeting["sections"]],
+            [(p["name"].translate(fold), p["role"].translate(fold), p["action"]) for p in meeting["persons"]],
+            [(s["kind"], s["speaker"].translate(fold), len(s["items"])) for s in meeting["sections"]],
         )
         for meeting in data["meetings"]
     ]
-
-
-HALF_TO_FULL = str.maketrans({",": "，", ":": "：", ";": "；", "(": "（", ")": "）", "!": "！", "?": "？"})
-FULL_TO_HALF = {full: half for half, full in ((chr(k), v) for k, v in HALF_TO_FULL.items())}
 
 
 def check_line_endings_do_not_change_structure(text: str) -> None:
