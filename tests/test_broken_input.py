@@ -186,7 +186,6 @@ def test_command_max_size_names_the_file_and_the_option(tmp_path):
     assert run_convert(str(big), "--to", "json", "--max-size", "3", cwd=tmp_path).returncode == 0
 
 
-@pytest.mark.xfail(strict=True, reason="batch/task.py _read: XML input is loaded without --max-size")
 def test_command_max_size_applies_to_xml_input_too(tmp_path):
     paragraphs = "".join(f"<p>第{i}段。</p>" for i in range(60_000))
     big = tmp_path / "big.xml"
