@@ -251,7 +251,6 @@ def test_date_before_a_titled_speaker_stays_outside_the_person():
     check_parse_is_valid_and_keeps_the_text("1日局长张三主持会议并讲话！")
 
 
-@pytest.mark.xfail(strict=True, reason="parser: a block's speaker-ref names a person (p2) that was never written")
 def test_speaker_ref_names_a_person_that_exists():
     # Found by the campaign (1-minimal): <section speaker="赵会议" speaker-ref="p2"> with no p2.
     check_parse_is_valid_and_keeps_the_text("一是会议传达学习了会议传达学习了第一，由会议传达学习了00局长赵会议认为会议认为")

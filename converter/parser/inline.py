@@ -40,7 +40,12 @@ class Context:
         return f"s{next(self.section_ids)}"
 
     def assign_ids(self, root: etree._Element) -> None:
-        """Give every mention of a person the role of its first titled mention in the meeting."""
+        """Give every mention of a person the role of its first titled mention in the meeting,
+        and drop a speaker reference whose mention did not make it into the tree."""
+        present = {person.get("id") for person in root.iter(q(v.PERSON))}
+        for section in root.iter(q(v.SECTION)):
+            if section.get("speaker-ref") not in present:
+                section.attrib.pop("speaker-ref", None)
         for meeting in root.iter(q(v.MEETING)):
             roles: dict[str, str] = {}
             persons = list(meeting.iter(q(v.PERSON)))
