@@ -25,21 +25,28 @@ class Span:
     attrs: dict[str, str] = field(default_factory=dict, compare=False, hash=False)
 
 
+# Which element goes outside when two spans cover the same characters: a block outside its
+# marker and items, those outside mentions. Elements whose content is text only never hold
+# another span; one that would land inside them is dropped.
+_OUTER_FIRST = {"section": 0, "item": 1, "marker": 2, "byline": 3}
+_TEXT_ONLY = {"date", "person", "group", "organiser", "meeting-name", "label", "chrome"}
+
+
 def nest(spans: Iterable[Span], length: int) -> list[Span]:
     """The spans that can be nested, in document order (outer before inner)."""
     ordered = sorted(
         (s for s in spans if 0 <= s.start <= s.end <= length),
-        key=lambda s: (s.start, -s.end),
+        key=lambda s: (s.start, -s.end, _OUTER_FIRST.get(s.tag, 9)),
     )
     kept: list[Span] = []
-    open_ends: list[int] = []
+    open_spans: list[Span] = []
     for span in ordered:
-        while open_ends and open_ends[-1] <= span.start:
-            open_ends.pop()
-        if open_ends and span.end > open_ends[-1]:
-            continue  # crosses an open span
+        while open_spans and open_spans[-1].end <= span.start:
+            open_spans.pop()
+        if open_spans and (span.end > open_spans[-1].end or open_spans[-1].tag in _TEXT_ONLY):
+            continue  # crosses an open span, or would sit inside a text-only element
         kept.append(span)
-        open_ends.append(span.end)
+        open_spans.append(span)
     return kept
 
 

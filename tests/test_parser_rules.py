@@ -306,3 +306,10 @@ def test_headline_separators_views_with_thousands_and_a_font_size_widget():
 
 def test_surname_and_title_resolve_to_the_person_named_before():
     assert sections("市政协主席陈立新主持会议。陈主席强调,要抓落实。") == [("强调", "陈立新", 0)]
+
+
+def test_a_continued_block_and_a_date_on_the_same_characters_nest_validly():
+    # Found by the property campaign: the date once wrapped the section continuing the block.
+    document = converter.parse("会议认为\n1日\n会议认为")
+    assert converter.validate(document) == []
+    assert "".join(document.text().split()) == "会议认为1日会议认为"
