@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-_SPACE = " \t\u3000\u00a0\u2002\u2003\u200b\ufeff"
+_SPACE = " \t\u3000\u00a0\u2002\u2003"
 
 
 @dataclass(frozen=True)
