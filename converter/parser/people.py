@@ -76,10 +76,6 @@ class Mention:
     role_start: int = 0
     role_end: int = 0  # role_start == role_end: no title
 
-    def moved(self, by: int) -> "Mention":
-        return Mention(self.start + by, self.end + by, self.name, self.role_start + by,
-                       self.role_end + by)
-
 
 def clauses(shadow: str, start: int, end: int) -> list[tuple[int, int, str]]:
     """(start, end, mark) of each clause in shadow[start:end]; mark is the punctuation closing it."""
