@@ -155,3 +155,23 @@ def test_schemas_ship_inside_the_wheel_and_work_when_installed(tmp_path):
     assert probe.returncode == 0, probe.stderr
     where, problems = probe.stdout.splitlines()
     assert where.startswith(str(target)) and problems == "[]"
+
+
+def test_vocabulary_closed_sets_match_the_schema_enumerations():
+    from lxml import etree
+
+    from converter import vocabulary as v
+
+    xsd = etree.parse(str(schema_path()))
+    ns = {"xs": "http://www.w3.org/2001/XMLSchema"}
+
+    def enumeration(type_name: str) -> tuple[str, ...]:
+        return tuple(xsd.xpath(f"//xs:simpleType[@name='{type_name}']//xs:enumeration/@value", namespaces=ns))
+
+    assert enumeration("MetadataOrigin") == v.METADATA_ORIGINS
+    assert enumeration("ChromeKind") == v.CHROME_KINDS
+    assert enumeration("Daypart") == v.DAYPARTS
+    assert enumeration("YearSource") == v.YEAR_SOURCES
+    assert enumeration("Action") == v.PERSON_ACTIONS
+    fields = set(xsd.xpath("//xs:group[@name='FieldElement']//xs:element/@ref", namespaces=ns))
+    assert fields == {f"n:{name}" for name in v.METADATA_FIELDS + (v.CREDIT,)}
