@@ -26,6 +26,20 @@ _MARKER_HEADING = re.compile(
     r"(?:认为|指出|强调|要求|提出|决定|号召|明确|审议|听取|传达|学习|研究|部署|通过)[::]?$"
 )
 _MAX_TITLE = 80
+_EXCLAIM = re.compile(r"[!?]")
+# A lead's date followed by its clause: "9月21日上午,", "本报讯 3月24日,", "27日下午,".
+_LEAD_DATE = re.compile(
+    r"(?:^|[\s讯电)】\]])(?:\d{4}年)?(?:\d{1,2}|[一二三四五六七八九十]{1,3})月(?:\d{1,2}|[一二三四五六七八九十]{1,3})[日号]"
+    r"[^,。;]{0,8}[,;]|^\d{1,2}[日号][^,。;]{0,6}[,;]"
+)
+# Words a meeting's headline is made of; 会 and the like alone also end organisation names.
+_STRONG_HEADLINE = re.compile(r"召开|举行|开幕|闭幕|会议|大会|座谈|研讨|部署|调研|党课|讲座|培训|审议|学习|纪要|讲话")
+# Not a headline: a photo caption, a byline, a deck line naming the chair, a table cell label.
+_NOT_HEADLINE = re.compile(
+    r"^图为|^[(【\[]|摄$|记者|通讯员|^\S{2,12}(?:主持|出席|讲话)$|^%s{4,6}\s*:" % CJK_CLASS
+)
+_CRUMB = re.compile(r".*(?:>|»|›)\s*")
+_MAX_SUBTITLE = 50
 
 
 @dataclass
@@ -52,6 +66,23 @@ def is_prose(shadow: str) -> bool:
     return len(_CLAUSE_MARKS.findall(shadow)) >= 2 or len(shadow) >= 40
 
 
+def is_sentence(shadow: str) -> bool:
+    """Prose beyond doubt: a finished sentence, a 纪要 list line or a block heading.
+
+    A long line without sentence punctuation may be a headline (main and subtitle on one line)
+    or a breadcrumb, and a short exclamation ("欢迎来到…!") is a site greeting: neither may
+    move the start of the report above the headline.
+    """
+    if "。" in shadow or LIST_LINE.match(shadow) or _MARKER_HEADING.match(shadow):
+        return True
+    return bool(_EXCLAIM.search(shadow)) and len(shadow) >= 20 and bool(_CLAUSE_MARKS.search(shadow))
+
+
+def _reads_as_text(shadow: str) -> bool:
+    """Unfinished running text: several clauses, or a lead that opens with the meeting's date."""
+    return len(_CLAUSE_MARKS.findall(shadow)) >= 2 or bool(_LEAD_DATE.search(shadow))
+
+
 def _cjk_count(text: str) -> int:
     return len(re.findall(CJK_CLASS, text))
 
@@ -76,46 +107,92 @@ def _title_candidate(plan: Plan) -> bool:
     text = plan.line.shadow
     return (
         plan.kind == "p"
-        and not is_prose(text)
+        and not is_sentence(text)
+        and not _reads_as_text(text)
         and _cjk_count(text) >= 4
         and len(text) <= _MAX_TITLE
+        and not _NOT_HEADLINE.search(text)
     )
 
 
+def _headline_score(shadow: str) -> int:
+    if _STRONG_HEADLINE.search(shadow):
+        return 2
+    return 1 if _HEADLINE_WORDS.search(shadow) else 0
+
+
+def _crumb_headline(plan: Plan) -> bool:
+    """A breadcrumb that ends in the headline ("首页 > 新闻中心 > 某市召开…会议")."""
+    if plan.kind != "chrome" or plan.chrome != "navigation":
+        return False
+    crumb = _CRUMB.match(plan.line.shadow)
+    last = plan.line.shadow[crumb.end():] if crumb else ""
+    return _cjk_count(last) >= 8 and bool(_STRONG_HEADLINE.search(last)) and not is_sentence(last)
+
+
 def _choose_title(front: list[Plan]) -> int | None:
+    """The headline among the front lines.
+
+    The line that most reads as a meeting's headline wins (召开/会议/学习… over 会 alone, which
+    also ends organisation names); among equals the first, since what follows a headline is
+    its deck and byline. With no headline word at all, the line nearest the report wins: site
+    names and slogans stand above the headline. A breadcrumb ending in the headline is the last
+    resort.
+    """
     candidates = [i for i, plan in enumerate(front) if _title_candidate(plan)]
-    for index in candidates:
-        if _HEADLINE_WORDS.search(front[index].line.shadow):
-            # "——XX召开…会议" is the subtitle of the main line just above it.
-            if _SUBTITLE_DASH.match(front[index].line.shadow) and index - 1 in candidates and (
-                front[index - 1].line.number == front[index].line.number - 1
-            ):
-                return index - 1
-            return index
-    return candidates[0] if candidates else None
+    if candidates:
+        best = max(_headline_score(front[i].line.shadow) for i in candidates)
+        chosen = [i for i in candidates if _headline_score(front[i].line.shadow) == best]
+        index = chosen[0] if best else chosen[-1]
+        # "——XX召开…会议" is the subtitle of the main line just above it.
+        if _SUBTITLE_DASH.match(front[index].line.shadow) and index - 1 in candidates and (
+            front[index - 1].line.number == front[index].line.number - 1
+        ):
+            return index - 1
+        return index
+    crumbs = [i for i, plan in enumerate(front) if _crumb_headline(plan)]
+    return crumbs[-1] if crumbs else None
 
 
-def _mark_front(front: list[Plan]) -> None:
+def _continues_title(plan: Plan, previous: Plan) -> bool:
+    """A subtitle line right under the headline (no blank line between)."""
+    return (
+        plan.line.number == previous.line.number + 1
+        and _title_candidate(plan)
+        and len(plan.line.shadow) <= _MAX_SUBTITLE
+        and _squash(plan.line.shadow) != _squash(previous.line.shadow)
+    )
+
+
+def _mark_front(front: list[Plan], guesses: list[str]) -> None:
     chosen = _choose_title(front)
     if chosen is None:
         return
     title = front[chosen]
-    title.kind = "title"
+    if title.kind == "chrome":
+        guesses.append(f"line {title.line.number}: the headline read from the end of a breadcrumb")
+    elif len(title.line.shadow) >= 40:
+        guesses.append(f"line {title.line.number}: a long line without sentence punctuation read as the headline")
+    title.kind, title.chrome = "title", None
     for plan in front[:chosen]:
         if plan.kind == "p":  # nothing of the report stands above its headline
             plan.kind, plan.chrome = "chrome", "residue"
-    following = front[chosen + 1 : chosen + 2]
-    if following and following[0].line.number == title.line.number + 1 and _SUBTITLE_DASH.match(
-        following[0].line.shadow
-    ) and following[0].kind == "p":
-        following[0].kind, following[0].title_part = "title", 1
-    seen_repeat = False
+    last = title
+    for part, plan in enumerate(front[chosen + 1 : chosen + 3], start=1):
+        if not _continues_title(plan, last):
+            break
+        plan.kind, plan.title_part = "title", part
+        last = plan
+        if not _SUBTITLE_DASH.match(plan.line.shadow):
+            guesses.append(f"line {plan.line.number}: read as the second line of the headline")
+    seen_repeat = any(p.kind == "metadata" for p in front[:chosen])
     for plan in front[chosen + 1 :]:
         if plan.kind == "p" and _squash(plan.line.shadow) == _squash(title.line.shadow):
             plan.kind, plan.chrome = "chrome", "repeated-title"
             seen_repeat = True
         elif plan.kind == "metadata" and seen_repeat:
-            # A republished page repeats the headline above the original article's own line.
+            # A republished page repeats the headline above the original article's own line;
+            # a page's metadata table stands above the headline, the article's own under it.
             plan.origin = "article"
 
 
@@ -133,14 +210,118 @@ def _meeting_facts(lines: list[Line]) -> set[int]:
     return facts
 
 
-def plan_lines(lines: list[Line]) -> list[Plan]:
-    """A plan for every line: its region and what it becomes."""
+# Where the lead begins when something is glued before it on the same line: a dateline or the
+# meeting's date ("来源:北岭发布2月1日,…", "某县召开…动员会 9月21日上午,…").
+_LEAD_START = re.compile(
+    r"本[报刊网]讯|(?:\d{1,2}|[一二三四五六七八九十]{1,3})月(?:\d{1,2}|[一二三四五六七八九十]{1,3})[日号]"
+)
+
+
+def _split(line: Line, cut: int, resume: int) -> list[Line]:
+    """Two pieces of one line: text[:cut] and text[resume:], each keeping its place."""
+    head = line.text[:cut].rstrip()
+    tail_skip = len(line.text[resume:]) - len(line.text[resume:].lstrip())
+    resume += tail_skip
+    return [
+        Line(line.number, line.start, line.start + len(head), head, line.shadow[: len(head)]),
+        Line(line.number, line.start + resume, line.end, line.text[resume:], line.shadow[resume:]),
+    ]
+
+
+def _glued_lead(line: Line) -> list[Line] | None:
+    """Page metadata glued to the lead ("时间:… 来源:北岭发布2月1日,北岭区召开…。")."""
+    for match in _LEAD_START.finditer(line.shadow):
+        if match.start() == 0:
+            continue
+        head = field_spans(line.shadow[: match.start()])
+        if head and any(s.tag not in ("label", "credit") for s in head):
+            if is_sentence(line.shadow[match.start() :]):
+                return _split(line, match.start(), match.start())
+        return None
+    return None
+
+
+def _headline_before_lead(line: Line) -> list[Line] | None:
+    """A headline and the lead on one line, a space between ("某县召开…动员会 9月21日上午,…")."""
+    for gap in re.finditer(r"\s+", line.shadow[: _MAX_TITLE + 1]):
+        head, rest = line.shadow[: gap.start()], line.shadow[gap.end() :]
+        if _LEAD_START.match(rest) and is_sentence(rest):
+            if (_cjk_count(head) >= 8 and _STRONG_HEADLINE.search(head) and not is_sentence(head)
+                    and not _reads_as_text(head) and not field_spans(head)):
+                return _split(line, gap.start(), gap.end())
+            return None
+    return None
+
+
+def _opens_report(index: int, line: Line, facts: set[int]) -> bool:
+    return index in facts or (is_sentence(line.shadow) and not field_spans(line.shadow))
+
+
+def _body_start(lines: list[Line], facts: set[int]) -> int | None:
+    """The first line of the report: its first finished sentence, and any unfinished running
+    text right above it. None when no line is a sentence."""
+    first = next((i for i, line in enumerate(lines) if _opens_report(i, line, facts)), None)
+    if first is None:
+        return None
+    while first > 0 and _reads_as_text(lines[first - 1].shadow) and is_prose(lines[first - 1].shadow) and (
+        not field_spans(lines[first - 1].shadow)
+    ):
+        first -= 1
+    return first
+
+
+def _body_end(lines: list[Line], facts: set[int], first: int, prose: list[int]) -> int:
+    """The last line of the report: its last finished sentence, and any running text right
+    below it. A widget's short prompt ("还没有评论,快来抢沙发吧!") is not the report."""
+    sentences = [i for i in range(first, len(lines)) if _opens_report(i, lines[i], facts)]
+    if not sentences:
+        return max([i for i in prose if i >= first], default=first - 1)
+    last = sentences[-1]
+    while last + 1 < len(lines) and _reads_as_text(lines[last + 1].shadow) and is_prose(lines[last + 1].shadow) and (
+        not field_spans(lines[last + 1].shadow)
+    ):
+        last += 1
+    return last
+
+
+def _truncated_end(line: Line) -> bool:
+    """A last line cut off mid-sentence ("会议重申了加强分会管"), not a footer or widget."""
+    text = line.shadow
+    return (
+        _cjk_count(text) >= 8
+        and not field_spans(text)
+        and chrome_kind(text) is None
+        and not _NOT_HEADLINE.search(text)
+        and not re.search(r"会议?$", text)
+    )
+
+
+def plan_lines(lines: list[Line], guesses: list[str] | None = None) -> list[Plan]:
+    """A plan for every line: its region and what it becomes. Guesses are added to `guesses`."""
+    guesses = guesses if guesses is not None else []
     facts = _meeting_facts(lines)
+    first = _body_start(lines, facts)
+    if first is not None and first not in facts:
+        above = [_classify_aside(line, "front") for line in lines[:first]]
+        pieces = _glued_lead(lines[first])
+        if pieces is None and not any(_title_candidate(plan) for plan in above):
+            pieces = _headline_before_lead(lines[first])
+            if pieces:
+                guesses.append(f"line {lines[first].number}: the headline and the lead share one line")
+        if pieces:
+            lines = lines[:first] + pieces + lines[first + 1 :]
+            facts = {i + 1 if i > first else i for i in facts}
+            first += 1
     prose = [
         i for i, line in enumerate(lines)
         if i in facts or (is_prose(line.shadow) and not field_spans(line.shadow))
     ]
-    first, last = (prose[0], prose[-1]) if prose else (len(lines), len(lines) - 1)
+    if first is None:
+        first = prose[0] if prose else len(lines)
+    last = _body_end(lines, facts, first, prose)
+    if last == len(lines) - 2 and first <= last and _truncated_end(lines[-1]):
+        last += 1
+        guesses.append(f"line {lines[-1].number}: the last line, cut off, read as part of the report")
     plans: list[Plan] = []
     for index, line in enumerate(lines):
         if index < first:
@@ -153,5 +334,5 @@ def plan_lines(lines: list[Line]) -> list[Plan]:
                 plans.append(Plan(line, "body", "chrome", chrome=kind))
             else:
                 plans.append(Plan(line, "body", "p"))
-    _mark_front([p for p in plans if p.region == "front"])
+    _mark_front([p for p in plans if p.region == "front"], guesses)
     return plans

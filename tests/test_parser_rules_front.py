@@ -1,0 +1,320 @@
+"""The front matter on cases written for the patterns of UNSEEN.md: headlines, page metadata,
+datelines, issue lines, and where the report begins and ends.
+
+Each pattern is tried with other names, organisations, sites, script and punctuation width than
+the corpus has, so that a rule proves it is for the pattern and not for one text.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+import converter
+from tests.test_parser_rules import meeting_date, read
+
+_FULL = str.maketrans({",": "，", ":": "：", ";": "；", "(": "（", ")": "）", "!": "！", "?": "？"})
+
+
+def _both_widths(text: str) -> list[str]:
+    return [text, text.translate(_FULL)]
+
+
+def _guesses(text: str) -> list[str]:
+    return converter.parse(text).guesses
+
+
+# ------------------------------------------- a long line without sentence punctuation (UNSEEN 2)
+
+
+@pytest.mark.parametrize(
+    "headline",
+    [
+        "云溪镇党委召开理论学习中心组会议专题学习党的建设有关重要论述 研究部署下一阶段党建工作",
+        "青禾县人民检察院举行党组理论学习中心组集体学习 深入学习贯彻全国检察长会议精神和有关部署",
+        "松川大學黨委召開常委會議傳達學習全國教育大會精神 研究部署學校下半年改革發展穩定工作",
+    ],
+)
+def test_a_long_headline_does_not_pull_the_report_above_it(headline):
+    assert len(headline) >= 40
+    for text in _both_widths(f"{headline}\n发布时间:2024-05-06 来源:融媒体中心\n5月5日,会议在三楼召开。会议由书记主持。"):
+        data = read(text)
+        assert data["title"] == headline.translate(_FULL) if "，" in text else headline
+        assert data["metadata"] == {"published": "2024-05-06", "source": "融媒体中心"}
+        assert data["meetings"][0]["date"]["value"] == "2024-05-05"
+        assert any("long line" in g for g in _guesses(text))
+
+
+def test_a_greeting_and_a_breadcrumb_above_the_headline_stay_page_chrome():
+    text = ("欢迎访问北岭区第一中学!\n\n当前位置: 网站首页 >> 学校新闻 >> 正文\n\n"
+            "同心协力 再创佳绩——我校召开期初教学工作会议\n\n2月20日下午,我校召开期初教学工作会议。")
+    data = read(text)
+    assert data["title"] == "同心协力 再创佳绩——我校召开期初教学工作会议"
+    assert data["meetings"][0]["date"]["value"] == "--02-20"
+
+
+def test_a_breadcrumb_ending_in_the_headline_gives_the_headline():
+    for crumbs in ("首页 > 新闻中心 > 松川市召开优化营商环境工作会议", "首頁 » 工作動態 » 青禾縣召開安全生產工作會議"):
+        data = read(f"{crumbs}\n3月8日,会议在市民中心召开。")
+        assert data["title"] == crumbs.rsplit(" ", 1)[1]
+
+
+def test_without_any_headline_word_the_line_nearest_the_report_is_the_headline():
+    text = "第03版:要闻 PDF版\n\n青禾日报客户端\n\n一网打尽 尽在掌握\n\n凝心聚力 共谋新篇\n\n本报讯 4月9日,县政协召开主席会议。"
+    assert read(text)["title"] == "凝心聚力 共谋新篇"
+
+
+def test_a_lead_without_a_full_stop_is_still_the_report_not_the_headline():
+    text = "区人大常委会召开主任会议\n3月5日上午,区人大常委会召开主任会议,主任王立新主持,副主任李伟、张红参加\n会议听取了工作汇报。"
+    data = read(text)
+    assert data["title"] == "区人大常委会召开主任会议"
+    assert data["meetings"][0]["date"]["value"] == "--03-05"
+
+
+# ---------------------------------------------------- '|'-separated rows, table rows (UNSEEN 4)
+
+
+@pytest.mark.parametrize(
+    "line, expected",
+    [
+        ("| 编辑: 唐一凡 | 时间: 2024-04-02 10:12:30 | 来源: 松川日报 |",
+         {"editor": "唐一凡", "published": "2024-04-02T10:12:30", "source": "松川日报"}),
+        ("｜责任编辑：欧阳晓｜发布时间：2023-11-08｜浏览：88｜",
+         {"editor": "欧阳晓", "published": "2023-11-08", "views": 88}),
+        ("2021-12-29 16:00:51 编辑: 蓝海 审核人:白云飞 阅读次数:512 |",
+         {"published": "2021-12-29T16:00:51", "editor": "蓝海", "reviewer": "白云飞", "views": 512}),
+        ("來源:青禾發布 | 作者:陸遠航 | 發布時間:2022-07-01",
+         {"source": "青禾發布", "author": "陸遠航", "published": "2022-07-01"}),
+    ],
+)
+def test_separated_metadata_rows(line, expected):
+    data = read(f"某局召开会议\n{line}\n3月1日,某局召开会议。")
+    assert data["metadata"] == expected
+
+
+def test_a_page_metadata_table_is_metadata_and_the_article_line_under_the_headline_wins():
+    text = ("索引号: abc-2023-0091 发布机构: 青禾县人民政府\n"
+            "信息名称: 青禾县召开县政府第12次常务会议 主题分类: 政府常务会议\n"
+            "发布日期: 2023-06-02 成文日期: 2023-06-01\n"
+            "\n青禾县召开县政府第12次常务会议\n\n"
+            "发布时间:2023-06-02 14:40:21 【字体:\n\n6月1日,县长蒋一帆主持召开县政府第12次常务会议。")
+    data = read(text)
+    assert data["title"] == "青禾县召开县政府第12次常务会议"
+    assert data["metadata"] == {"published": "2023-06-02T14:40:21"}
+    assert data["meetings"][0]["date"]["value"] == "2023-06-01"
+    assert [b["origin"] for b in data["metadata-blocks"]] == ["page", "article"]
+
+
+def test_one_unknown_label_makes_no_metadata_line():
+    # "主题:…" alone is no page metadata: it stays where it is and is no headline either.
+    data = read("主题:学习贯彻全会精神\n4月2日,区委召开常委会会议。")
+    assert data["metadata"] == {}
+    assert data["title"] is None
+
+
+# ------------------------------------------------- timestamps and bylines glued in (UNSEEN 7)
+
+
+@pytest.mark.parametrize(
+    "line, expected",
+    [
+        ("责任编辑:林小溪 2024-03-05 16:20:10 来源:青禾日报",
+         {"editor": "林小溪", "published": "2024-03-05T16:20:10", "source": "青禾日报"}),
+        ("编辑：韩梅 2023/09/14 08:05 来源：北岭新闻网",
+         {"editor": "韩梅", "published": "2023-09-14T08:05", "source": "北岭新闻网"}),
+        ("2017-11-28 16:01   湖北日报", {"published": "2017-11-28T16:01"}),
+        ("2024-05-06 14:22  记者 林溪 吴桐", {"published": "2024-05-06T14:22"}),
+    ],
+)
+def test_timestamps_glued_into_a_metadata_line(line, expected):
+    for text in _both_widths(f"某县召开会议\n{line}\n5月4日,某县召开会议。"):
+        data = read(text)
+        assert {k: str(v).translate(_FULL) for k, v in data["metadata"].items()} == {
+            k: str(v).translate(_FULL) for k, v in expected.items()}
+
+
+# ------------------------------------------------------- pinyin noise inside a label
+
+
+def test_pinyin_inside_the_labels_of_a_traditional_page():
+    data = read("商會(huì)召開會(huì)長(zhǎng)會(huì)議\n發(fā)布時(shí)間:2013-03-01瀏覽:1422次\n2013年2月28日,商會召開會議。")
+    assert data["metadata"] == {"published": "2013-03-01", "views": 1422}
+    data = read("协会召开理事会议\n来(lái)源(yuán):青禾协会 作(zuò)者:王一\n3月2日,协会召开理事会议。")
+    assert data["metadata"] == {"source": "青禾协会", "author": "王一"}
+
+
+# ------------------------------------------ headline decoration and split headlines (11, 12)
+
+
+@pytest.mark.parametrize(
+    "front, title",
+    [
+        ("> 松川市召开优化营商环境工作会议", "松川市召开优化营商环境工作会议"),
+        ("青禾县召开防汛工作会议 |", "青禾县召开防汛工作会议"),
+        ("北岭區召開營商環境工作會議 ｜", "北岭區召開營商環境工作會議"),
+        ("北岭区委常委会召开会议\n传达学习全市经济工作会议精神", "北岭区委常委会召开会议 传达学习全市经济工作会议精神"),
+        ("梅林区召开区政府常务会议\n奋力夺取开门红\n全力以赴抓落实", "梅林区召开区政府常务会议 奋力夺取开门红 全力以赴抓落实"),
+        ("青禾縣委召開常委會議\n傳達學習省委全會精神", "青禾縣委召開常委會議 傳達學習省委全會精神"),
+    ],
+)
+def test_headline_decoration_and_lines(front, title):
+    data = read(f"{front}\n发布时间:2024-12-20\n12月19日,会议在县委召开。")
+    assert data["title"] == title
+
+
+def test_a_deck_line_a_byline_or_a_caption_under_the_headline_is_not_part_of_it():
+    for under in ("王建波主持", "本报记者 刘洋", "图为会议现场"):
+        data = read(f"市委常委会召开会议\n{under}\n2月1日,市委常委会召开会议。")
+        assert data["title"] == "市委常委会召开会议", under
+
+
+def test_a_subtitle_after_a_blank_line_is_not_joined():
+    data = read("县政府召开常务会议\n\n研究部署近期工作\n\n5月2日,县政府召开常务会议。")
+    assert data["title"] == "县政府召开常务会议"
+
+
+# ------------------------------------------------ metadata glued to the lead (UNSEEN 13)
+
+
+@pytest.mark.parametrize(
+    "line, expected, date",
+    [
+        ("时间:2024-02-01 09:00:00 来源:北岭发布2月1日,北岭区召开农业农村工作会议。",
+         {"published": "2024-02-01T09:00:00", "source": "北岭发布"}, "2024-02-01"),
+        ("來源:青禾融媒 發布時間:2023-10-09本報訊10月8日,青禾縣召開縣委常委會會議。",
+         {"source": "青禾融媒", "published": "2023-10-09"}, "2023-10-08"),
+    ],
+)
+def test_metadata_glued_to_the_lead(line, expected, date):
+    for text in _both_widths(f"北岭区召开会议\n{line}\n会议强调,要抓好落实。"):
+        data = read(text)
+        assert {k: str(v).translate(_FULL) for k, v in data["metadata"].items()} == {
+            k: str(v).translate(_FULL) for k, v in expected.items()}
+        assert data["meetings"][0]["date"]["value"] == date
+        assert "".join(converter.parse(text).text().split()) == "".join(text.split())
+
+
+def test_a_headline_and_the_lead_on_one_line():
+    text = "我县召开2011年三秋工作动员会 9月21日上午,我县召开三秋工作动员会。副县长邓小宇主持会议。"
+    data = read(text)
+    assert data["title"] == "我县召开2011年三秋工作动员会"
+    assert data["meetings"][0]["date"]["value"] == "--09-21"
+    assert any("share one line" in g for g in _guesses(text))
+
+
+# ---------------------------------------------------- a value glued to page chrome (UNSEEN 24)
+
+
+@pytest.mark.parametrize(
+    "line, expected",
+    [
+        ("2024-03-19 07:00 来源:松川广播网我要评论", {"published": "2024-03-19T07:00", "source": "松川广播网"}),
+        ("来源：青禾日报分享到：", {"source": "青禾日报"}),
+        ("作者:欧晓峰【打印本页】", {"author": "欧晓峰"}),
+    ],
+)
+def test_a_metadata_value_stops_at_glued_chrome(line, expected):
+    assert read(f"某市召开会议\n{line}\n3月18日,某市召开会议。")["metadata"] == expected
+
+
+# ------------------------------------------------------------------ datelines (UNSEEN 16)
+
+
+@pytest.mark.parametrize(
+    "lead, expected",
+    [
+        ("松川网5月10日讯 9日,松川市召开教育工作会议。", "--05-09"),
+        ("新华社北京11月16日电 全国政协主席会议16日在京举行。", "--11-16"),
+        ("青禾新聞網3月2日訊 昨天,青禾縣召開安全工作會議。", "--03-01"),
+        ("北岭台消息 6月1日,北岭区召开会议。", "--06-01"),
+        ("人民网北京1月3日电 （记者 林木）12月30日，全国会议在京召开。", "--12-30"),
+    ],
+)
+def test_a_dateline_is_not_the_meeting_date_when_a_later_date_follows(lead, expected):
+    assert meeting_date(lead) == expected
+
+
+def test_a_dateline_date_with_a_publication_year():
+    assert meeting_date("松川市召开会议\n发布时间:2024-05-11\n松川网5月10日讯 9日,松川市召开会议。") == "2024-05-09"
+    assert meeting_date("松川市召开会议\n发布时间:2024-01-03\n某某网1月2日讯 12月31日,某市召开会议。") == "2023-12-31"
+
+
+# ----------------------------------------------------- periodical issue line (UNSEEN 22)
+
+
+@pytest.mark.parametrize(
+    "issue, lead, expected",
+    [
+        ("松川税务 2021年 第6期", "本刊讯5月12日,市税务局党委召开会议。", "2021-05-12"),
+        ("青禾教育(2019年第12期)", "11月3日,县教育局召开校长会议。", "2019-11-03"),
+        ("北嶺檢察 2020年第3期 總第45期", "3月2日,市檢察院召開黨組會議。", "2020-03-02"),
+    ],
+)
+def test_a_periodical_issue_line_gives_the_year(issue, lead, expected):
+    data = read(f"{issue}\n\n{lead}")
+    assert data["meetings"][0]["date"]["value"] == expected
+    assert data["title"] is None
+    assert [c["kind"] for c in data["chrome"]] == ["navigation"]
+
+
+def test_an_issue_number_in_a_headline_is_no_issue_line():
+    data = read("局机关召开2021年第6期理论学习会\n5月8日,局机关召开理论学习会。")
+    assert data["title"] == "局机关召开2021年第6期理论学习会"
+
+
+# ------------------------------------------------- year or month from the meeting's name
+
+
+@pytest.mark.parametrize(
+    "lead, expected",
+    [
+        ("1月22日下午,附属医院召开了2017年科主任座谈会。", "2017-01-22"),
+        ("3月9日,青禾县召开2022年安全生产工作会议。", "2022-03-09"),
+        # A meeting that looks back on its year is held after it: the name gives no year.
+        ("1月8日,某局召开2021年度工作总结大会。", "--01-08"),
+        ("1月8日,某局召开2021年工作总结会。", "--01-08"),
+    ],
+)
+def test_year_of_the_meeting_named_for_it(lead, expected):
+    assert meeting_date(lead) == expected
+
+
+def test_month_of_a_meeting_named_for_it():
+    assert meeting_date("27日下午,金湖县院召开二月份党组中心组学习会。") == "--02-27"
+    assert meeting_date("5日,某局召開11月份局務會議。") == "--11-05"
+    # With a publication date, the month comes from there as before.
+    assert meeting_date("某局召开会议\n发布时间:2020-03-06\n5日,某局召开二月份工作例会。") == "2020-03-05"
+
+
+def test_a_lost_month_is_read_from_a_number_no_day_can_be():
+    assert meeting_date("座谈会于84日下午召开。") == "--08-04"
+    assert meeting_date("会议于1121日召开。") == "--11-21"
+    assert meeting_date("会议于22日召开。") == "---22"
+    assert meeting_date("会议于31日召开。") == "---31"
+
+
+# ------------------------------------------------ a truncated last paragraph (UNSEEN 18)
+
+
+@pytest.mark.parametrize(
+    "last",
+    [
+        "卓一鸣指出,今年是全面深化改革的关键",
+        "會議重申了加強分會管",
+        "会议强调，要进一步压实各级责任，确保",
+    ],
+)
+def test_a_truncated_last_paragraph_stays_in_the_report(last):
+    text = f"3月18日,松川市召开会议。市长卓一鸣主持会议。\n{last}"
+    paragraphs = "".join(converter.parse(text).root.find(".//{*}meeting").itertext())
+    assert last in paragraphs
+
+
+def test_a_line_cut_off_is_recorded_as_a_guess():
+    assert any("cut off" in g for g in _guesses("3月18日,某市召开会议。\n會議重申了加強分會管"))
+
+
+def test_a_footer_after_the_report_stays_back_matter():
+    for footer in ("县政府常务会议", "(通讯员 林夕)", "还没有评论,快来抢沙发吧!"):
+        text = f"3月18日,松川市召开会议。市长卓一鸣主持会议。\n{footer}"
+        meeting = "".join(converter.parse(text).root.find(".//{*}meeting").itertext())
+        assert footer not in meeting, footer
