@@ -318,3 +318,41 @@ def test_a_footer_after_the_report_stays_back_matter():
         text = f"3月18日,松川市召开会议。市长卓一鸣主持会议。\n{footer}"
         meeting = "".join(converter.parse(text).root.find(".//{*}meeting").itertext())
         assert footer not in meeting, footer
+
+
+# ------------------------------------------------------------- where the rules must not reach
+
+
+def test_a_bracketed_column_name_before_a_headline_keeps_it_a_headline():
+    data = read("【两会进行时】市政协召开十届三次会议预备会议\n1月5日,市政协召开预备会议。")
+    assert data["title"] == "【两会进行时】市政协召开十届三次会议预备会议"
+    data = read("县委召开常委会会议\n【全媒体记者 吴刚】\n4月7日,县委召开常委会会议。")
+    assert data["title"] == "县委召开常委会会议"
+
+
+def test_a_site_name_under_the_headline_is_not_its_second_line():
+    for under in ("青禾县人民政府", "北岭新闻网", "松川日报客户端"):
+        data = read(f"青禾县召开防汛工作会议\n{under}\n6月1日,青禾县召开防汛工作会议。")
+        assert data["title"] == "青禾县召开防汛工作会议", under
+
+
+def test_a_date_before_a_teleconference_is_no_dateline():
+    assert meeting_date("5月10日电视电话会议召开后,12日,某县召开落实会议。") == "--05-10"
+    assert meeting_date("为落实5月10日讯息,12日,某县召开会议。") is not None
+
+
+def test_a_meeting_on_last_years_work_gives_no_year():
+    assert meeting_date("1月15日,某局召开2023年度民主生活会。") == "--01-15"
+    assert meeting_date("1月15日,某局召开2023年民主生活会。") == "--01-15"
+
+
+def test_a_minutes_head_with_two_attendance_cells_stays_in_the_report():
+    text = "县财政局局长办公会议纪要\n出席:张三、李四 列席:王五\n会议研究了预算执行情况。"
+    data = read(text)
+    assert data["metadata"] == {}
+    assert data["title"] == "县财政局局长办公会议纪要"
+
+
+def test_a_timestamp_glued_to_a_name_without_a_space():
+    data = read("某局召开会议\n编辑:林晓2024-03-05 16:20 来源:某报\n3月4日,某局召开会议。")
+    assert data["metadata"] == {"editor": "林晓", "published": "2024-03-05T16:20", "source": "某报"}

@@ -30,15 +30,16 @@ ISSUE_LINE = re.compile(r"^[^\s,。:]{2,16}\s*[(（]?(\d{4})\s*年\s*第\s*[\d�
 # A year naming the meeting itself: "召开了2017年科主任座谈会". A 总结/述职/表彰 meeting looks
 # back on its year and is held after it, so it names no year of its own date.
 _NAME_YEAR = re.compile(
-    r"(?:召开了?|举行了?|组织召开了?)\s*(\d{4})\s*年(?![度\d一二三四五六七八九十]{0,3}月)"
+    r"(?:召开了?|举行了?|组织召开了?)\s*(\d{4})\s*年(?!度|[\d一二三四五六七八九十]{0,3}月)"
     r"(?P<name>[^,。;:!?年]{1,24}?(?:会议|大会|会|学习))"
 )
-_LOOKS_BACK = re.compile(r"总结|述职|表彰|考核|年终|回顾")
+_LOOKS_BACK = re.compile(r"总结|述职|表彰|考核|年终|回顾|民主生活会|组织生活会")
 # The month of a meeting named for it: "召开二月份党组中心组学习会".
 _NAME_MONTH = re.compile(r"(?:召开了?|举行了?)[^,。;]{0,10}?(\d{1,2}|[一二三四五六七八九十]{1,3})月份")
 # A dateline: "松川网5月10日讯", "新华社北京11月16日电" — the day the report was filed. The
 # meeting's own date, when given after it ("9日,…", "昨天"), is the meeting date.
-_DATELINE_END = re.compile(r"\s*(?:讯|电|消息)")
+_DATELINE_END = re.compile(r"\s*(?:讯|电(?![视话报力网影台子信讯商气站厂池脑])|消息)")
+_DATELINE_REACH = 25  # a dateline opens the paragraph: its date stands in its first characters
 
 
 @dataclass
@@ -138,6 +139,8 @@ def _after_dateline(shadow: str, found):
     kind, match = found
     if kind not in ("md", "full") or not _DATELINE_END.match(shadow, match.end()):
         return None
+    if match.start() > _DATELINE_REACH or re.search(r"[,。;]", shadow[: match.start()]):
+        return None
     sentence_end = shadow.find("。", match.end())
     later = _first_match(shadow, _DATELINE_END.match(shadow, match.end()).end(),
                          sentence_end if sentence_end != -1 else None)
@@ -146,19 +149,22 @@ def _after_dateline(shadow: str, found):
     return later
 
 
-def _filed(kind: str, match, published: date | None, series: int | None) -> date | None:
-    """The dateline's day as a date (year from the text, else a leap year stands in)."""
+def _filed(kind: str, match, published: date | None, series: int | None) -> tuple[date, bool] | None:
+    """The dateline's day as a date, and whether its year is known (else a leap year stands in)."""
     if kind == "full":
         year, month, day = (cn_number(g) for g in match.group(1, 2, 3))
-        return _valid(year, month, day) if year and month and day else None
+        found = _valid(year, month, day) if year and month and day else None
+        return (found, True) if found else None
     month, day = cn_number(match.group(1)), cn_number(match.group(2))
     if month is None or day is None:
         return None
     if series and _valid(series, month, day):
-        return date(series, month, day)
+        return date(series, month, day), True
     if published is not None:
-        return _latest_not_after(month, day, published)
-    return _valid(2000, month, day)
+        found = _latest_not_after(month, day, published)
+        return (found, True) if found else None
+    found = _valid(2000, month, day)
+    return (found, False) if found else None
 
 
 def find_date(shadow: str, published: date | None, series: int | None) -> FoundDate | None:
@@ -174,7 +180,7 @@ def find_date(shadow: str, published: date | None, series: int | None) -> FoundD
     if later is not None:
         filed = _filed(found[0], found[1], published, series)
         if filed is not None:
-            return _from_dateline(later, filed, year_known=filed.year != 2000 or series == 2000)
+            return _from_dateline(later, *filed)
     kind, match = found
     daypart = _DAYPARTS.get(match.group(match.lastindex) or "") if match.lastindex else None
     if kind == "relative":

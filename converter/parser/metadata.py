@@ -80,12 +80,16 @@ def _field_span(name: str, start: int, label_end: int, end: int, value: str) -> 
 
 # A cell label of a page's metadata table ("索引号:", "发布机构:", "成文日期:"): a short word and a
 # colon after a separator. Labels we do not read still end the value before them.
-_CELL_LABEL = re.compile(r"(?:(?<=[\s|])|^)(%s{2,6})[ \t]*:" % CJK_CLASS)
+# A 纪要's head ("出席:… 列席:…", "时间:… 地点:…") is the meeting's, not the page's.
+_CELL_LABEL = re.compile(
+    r"(?:(?<=[\s|])|^)(?!(?:会议)?(?:出席|列席|请假|缺席|主持|参会|参加|地点|议题|主题|记录))(%s{2,6})[ \t]*:"
+    % CJK_CLASS
+)
 # Where a value ends: a gap of several spaces, a bracketed widget ("【字体:大 中 小】"), a '|'
 # separator, or page chrome glued to it ("来源:松川广播网我要评论").
 _VALUE_END = re.compile(r"\s{2,}|\s*[【\[|]|我要(?:评论|纠错|打印|分享)|打印本页|关闭窗口|分享到|收藏本页")
 # A timestamp inside another field's value ("责任编辑:林小溪 2024-03-05 16:20:10 来源:…").
-_INNER_TIMESTAMP = re.compile(r"\s+(" + _BARE_TIMESTAMP.pattern + r")")
+_INNER_TIMESTAMP = re.compile(r"(?<![\d:./-])\s*(" + _BARE_TIMESTAMP.pattern + r")")
 # What may follow a bare timestamp without a label: a short unlabelled source or byline
 # ("2017-11-28 16:01   湖北日报", "2024-05-06 14:22  记者 林溪 吴桐").
 _UNLABELLED_TAIL = re.compile(r"[^。!?,;:]{1,24}")

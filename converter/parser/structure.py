@@ -36,8 +36,11 @@ _LEAD_DATE = re.compile(
 _STRONG_HEADLINE = re.compile(r"召开|举行|开幕|闭幕|会议|大会|座谈|研讨|部署|调研|党课|讲座|培训|审议|学习|纪要|讲话")
 # Not a headline: a photo caption, a byline, a deck line naming the chair, a table cell label.
 _NOT_HEADLINE = re.compile(
-    r"^图为|^[(【\[]|摄$|记者|通讯员|^\S{2,12}(?:主持|出席|讲话)$|^%s{4,6}\s*:" % CJK_CLASS
+    r"^图为|^[(【\[][^)】\]]*(?:记者|通讯员|编辑|作者|来源|摄)|^[(【\[][^)】\]]*[)】\]]$|摄$"
+    r"|记者(?!节|招待|见面|座谈|会)|通讯员|^\S{2,12}(?:主持|出席|讲话)$|^%s{4,6}\s*:" % CJK_CLASS
 )
+# Not a headline's second line: the name of a site, paper, organisation or column under it.
+_NOT_SUBTITLE = re.compile(r"(?:网|报|台|客户端|中心|政府|办公室|委员会|融媒体?|发布|新闻|动态|要闻|快讯)$")
 _CRUMB = re.compile(r".*(?:>|»|›)\s*")
 _MAX_SUBTITLE = 50
 
@@ -160,6 +163,8 @@ def _continues_title(plan: Plan, previous: Plan) -> bool:
         plan.line.number == previous.line.number + 1
         and _title_candidate(plan)
         and len(plan.line.shadow) <= _MAX_SUBTITLE
+        and _cjk_count(plan.line.shadow) >= 6
+        and not _NOT_SUBTITLE.search(plan.line.shadow)
         and _squash(plan.line.shadow) != _squash(previous.line.shadow)
     )
 
@@ -277,11 +282,16 @@ def _body_end(lines: list[Line], facts: set[int], first: int, prose: list[int]) 
     if not sentences:
         return max([i for i in prose if i >= first], default=first - 1)
     last = sentences[-1]
-    while last + 1 < len(lines) and _reads_as_text(lines[last + 1].shadow) and is_prose(lines[last + 1].shadow) and (
-        not field_spans(lines[last + 1].shadow)
-    ):
+    while last + 1 < len(lines) and _continues_report(lines[last + 1].shadow):
         last += 1
     return last
+
+
+def _continues_report(shadow: str) -> bool:
+    """Unfinished running text after the last sentence, not a widget's prompt or a footer."""
+    return is_prose(shadow) and chrome_kind(shadow) is None and not field_spans(shadow) and (
+        _reads_as_text(shadow) or len(shadow) >= 40
+    )
 
 
 def _truncated_end(line: Line) -> bool:
