@@ -162,6 +162,8 @@ def _field_spans(shadow: str, offset: int) -> list[Span] | None:
         cursor = stamp_end
         while cursor < body_end and shadow[cursor] in _SEPARATORS:
             cursor += 1
+    if not stamp and not (_LABEL.match(shadow, cursor, body_end) or _CELL_LABEL.match(shadow, cursor, body_end)):
+        return None  # a line that opens with no label and no timestamp: most lines, rejected early
     labels = _labels(shadow, cursor, body_end)
     if stamp and cursor < body_end and (not labels or labels[0][0] != cursor):
         # Unlabelled text after the timestamp: a short source or byline, up to the first label.

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from ..markup import Span
 from .chrome import ORIGINAL_TITLE, chrome_kind
@@ -86,6 +87,13 @@ def _reads_as_text(shadow: str) -> bool:
     return len(_CLAUSE_MARKS.findall(shadow)) >= 2 or bool(_LEAD_DATE.search(shadow))
 
 
+@lru_cache(maxsize=1024)
+def _fields(shadow: str) -> tuple[Span, ...] | None:
+    """field_spans of a whole line, asked for several times while one document is planned."""
+    found = field_spans(shadow)
+    return tuple(found) if found is not None else None
+
+
 def _cjk_count(text: str) -> int:
     return len(re.findall(CJK_CLASS, text))
 
@@ -97,9 +105,9 @@ def _squash(text: str) -> str:
 def _classify_aside(line: Line, region: str) -> Plan:
     if ORIGINAL_TITLE.match(line.shadow):
         return Plan(line, region, "chrome", chrome="original-title")
-    spans = field_spans(line.shadow)
+    spans = _fields(line.shadow)
     if spans:
-        return Plan(line, region, "metadata", spans=spans, origin="footer" if region == "back" else "page")
+        return Plan(line, region, "metadata", spans=list(spans), origin="footer" if region == "back" else "page")
     kind = chrome_kind(line.shadow)
     if kind:
         return Plan(line, region, "chrome", chrome=kind)
@@ -238,7 +246,7 @@ def _glued_lead(line: Line) -> list[Line] | None:
     for match in _LEAD_START.finditer(line.shadow):
         if match.start() == 0:
             continue
-        head = field_spans(line.shadow[: match.start()])
+        head = _fields(line.shadow[: match.start()])
         if head and any(s.tag not in ("label", "credit") for s in head):
             if is_sentence(line.shadow[match.start() :]):
                 return _split(line, match.start(), match.start())
@@ -252,14 +260,14 @@ def _headline_before_lead(line: Line) -> list[Line] | None:
         head, rest = line.shadow[: gap.start()], line.shadow[gap.end() :]
         if _LEAD_START.match(rest) and is_sentence(rest):
             if (_cjk_count(head) >= 8 and _STRONG_HEADLINE.search(head) and not is_sentence(head)
-                    and not _reads_as_text(head) and not field_spans(head)):
+                    and not _reads_as_text(head) and not _fields(head)):
                 return _split(line, gap.start(), gap.end())
             return None
     return None
 
 
 def _opens_report(index: int, line: Line, facts: set[int]) -> bool:
-    return index in facts or (is_sentence(line.shadow) and not field_spans(line.shadow))
+    return index in facts or (is_sentence(line.shadow) and not _fields(line.shadow))
 
 
 def _body_start(lines: list[Line], facts: set[int]) -> int | None:
@@ -269,7 +277,7 @@ def _body_start(lines: list[Line], facts: set[int]) -> int | None:
     if first is None:
         return None
     while first > 0 and _reads_as_text(lines[first - 1].shadow) and is_prose(lines[first - 1].shadow) and (
-        not field_spans(lines[first - 1].shadow)
+        not _fields(lines[first - 1].shadow)
     ):
         first -= 1
     return first
@@ -289,7 +297,7 @@ def _body_end(lines: list[Line], facts: set[int], first: int, prose: list[int]) 
 
 def _continues_report(shadow: str) -> bool:
     """Unfinished running text after the last sentence, not a widget's prompt or a footer."""
-    return is_prose(shadow) and chrome_kind(shadow) is None and not field_spans(shadow) and (
+    return is_prose(shadow) and chrome_kind(shadow) is None and not _fields(shadow) and (
         _reads_as_text(shadow) or len(shadow) >= 40
     )
 
@@ -299,7 +307,7 @@ def _truncated_end(line: Line) -> bool:
     text = line.shadow
     return (
         _cjk_count(text) >= 8
-        and not field_spans(text)
+        and not _fields(text)
         and chrome_kind(text) is None
         and not _NOT_HEADLINE.search(text)
         and not re.search(r"会议?$", text)
@@ -309,6 +317,7 @@ def _truncated_end(line: Line) -> bool:
 def plan_lines(lines: list[Line], guesses: list[str] | None = None) -> list[Plan]:
     """A plan for every line: its region and what it becomes. Guesses are added to `guesses`."""
     guesses = guesses if guesses is not None else []
+    _fields.cache_clear()  # per document: a benchmark repeating texts must not hit the cache
     facts = _meeting_facts(lines)
     first = _body_start(lines, facts)
     if first is not None and first not in facts:
@@ -324,7 +333,7 @@ def plan_lines(lines: list[Line], guesses: list[str] | None = None) -> list[Plan
             first += 1
     prose = [
         i for i, line in enumerate(lines)
-        if i in facts or (is_prose(line.shadow) and not field_spans(line.shadow))
+        if i in facts or (is_prose(line.shadow) and not _fields(line.shadow))
     ]
     if first is None:
         first = prose[0] if prose else len(lines)
