@@ -356,3 +356,33 @@ def test_a_minutes_head_with_two_attendance_cells_stays_in_the_report():
 def test_a_timestamp_glued_to_a_name_without_a_space():
     data = read("某局召开会议\n编辑:林晓2024-03-05 16:20 来源:某报\n3月4日,某局召开会议。")
     assert data["metadata"] == {"editor": "林晓", "published": "2024-03-05T16:20", "source": "某报"}
+
+
+def test_a_headline_listing_with_dun_is_still_a_headline():
+    for headline in ("凝心聚力、真抓实干、奋勇争先——青禾县召开全县干部大会",
+                     "区委常委会召开会议 传达学习省委全会精神、研究部署全区重点工作、审议有关文件"):
+        data = read(f"{headline}\n来源:区委办\n3月5日,会议在区委召开。")
+        assert data["title"] == headline
+        assert data["metadata"] == {"source": "区委办"}
+
+
+def test_a_short_column_name_above_the_headline_is_not_the_headline():
+    for column in ("党建学习", "學習園地", "会议动态"):
+        data = read(f"{column}\n\n青禾县委召开常委会会议\n3月5日,县委召开常委会会议。")
+        assert data["title"] == "青禾县委召开常委会会议", column
+
+
+def test_a_lead_opening_with_a_day_glued_to_metadata():
+    text = "北岭区召开会议\n发布时间:2024-02-02 来源:北岭发布1日上午,北岭区召开农业农村工作会议。"
+    data = read(text)
+    assert data["metadata"] == {"published": "2024-02-02", "source": "北岭发布"}
+    assert data["meetings"][0]["date"]["value"] == "2024-02-01"
+
+
+def test_a_timestamp_after_a_separator_and_a_bare_issue_line():
+    data = read("青禾县召开会议\n来源：青禾日报 | 2024-03-06\n3月5日，县委召开常委会会议。")
+    assert data["metadata"] == {"source": "青禾日报", "published": "2024-03-06"}
+    assert meeting_date("2024年第3期\n青禾县委召开常委会\n3月5日,县委召开常委会会议。") == "2024-03-05"
+    # A table cell we do not read keeps its date to itself: 成文日期 is no publication date.
+    assert read("青禾县召开会议\n成文日期: 2022-06-02 来源:青禾日报\n3月5日,县委召开会议。")["metadata"] == {
+        "source": "青禾日报"}

@@ -89,7 +89,7 @@ _CELL_LABEL = re.compile(
 # separator, or page chrome glued to it ("来源:松川广播网我要评论").
 _VALUE_END = re.compile(r"\s{2,}|\s*[【\[|]|我要(?:评论|纠错|打印|分享)|打印本页|关闭窗口|分享到|收藏本页")
 # A timestamp inside another field's value ("责任编辑:林小溪 2024-03-05 16:20:10 来源:…").
-_INNER_TIMESTAMP = re.compile(r"(?<![\d:./-])\s*(" + _BARE_TIMESTAMP.pattern + r")")
+_INNER_TIMESTAMP = re.compile(r"(?<![\d:./-])[\s|]*(" + _BARE_TIMESTAMP.pattern + r")")
 # What may follow a bare timestamp without a label: a short unlabelled source or byline
 # ("2017-11-28 16:01   湖北日报", "2024-05-06 14:22  记者 林溪 吴桐").
 _UNLABELLED_TAIL = re.compile(r"[^。!?,;:]{1,24}")
@@ -180,21 +180,22 @@ def _field_spans(shadow: str, offset: int) -> list[Span] | None:
     for index, (label_start, label_end, name) in enumerate(labels):
         value_end = labels[index + 1][0] if index + 1 < len(labels) else body_end
         value = shadow[label_end:value_end]
+        # A timestamp after another field's value, glued or after a separator, is the
+        # publication time ("编辑:林小溪 2024-03-05 16:20:10", "来源:青禾日报 | 2024-03-06").
+        inner = _INNER_TIMESTAMP.search(value) if name not in (None, "published") else None
         # Single spaces belong to values (申 菲); what follows the value's end stays plain text.
         lead_space = len(value) - len(value.lstrip())
         tail = _VALUE_END.search(value, lead_space)
-        if tail:
-            value = value[: tail.start()]
+        cut = min(tail.start() if tail else len(value), inner.start() if inner else len(value))
+        value = value[:cut]
         if len(value.strip()) > _MAX_VALUE or "。" in value:
             return None
         if name is None:
             continue
-        inner = _INNER_TIMESTAMP.search(value) if name != "published" else None
         if inner:
             stamp_start, stamp_end = label_end + inner.start(1), label_end + inner.end(1)
             spans += _field_span("published", offset + stamp_start, offset + stamp_start,
                                  offset + stamp_end, inner.group(1))
-            value = value[: inner.start()]
         end = label_end + len(value.rstrip())
         spans += _field_span(name, offset + label_start, offset + label_end, offset + end, value)
     return spans

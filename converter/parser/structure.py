@@ -28,6 +28,7 @@ _MARKER_HEADING = re.compile(
 )
 _MAX_TITLE = 80
 _EXCLAIM = re.compile(r"[!?]")
+_CLAUSE_BREAKS = re.compile(r"[,;]")
 # A lead's date followed by its clause: "9月21日上午,", "本报讯 3月24日,", "27日下午,".
 _LEAD_DATE = re.compile(
     r"(?:^|[\s讯电)】\]])(?:\d{4}年)?(?:\d{1,2}|[一二三四五六七八九十]{1,3})月(?:\d{1,2}|[一二三四五六七八九十]{1,3})[日号]"
@@ -41,7 +42,9 @@ _NOT_HEADLINE = re.compile(
     r"|记者(?!节|招待|见面|座谈|会)|通讯员|^\S{2,12}(?:主持|出席|讲话)$|^%s{4,6}\s*:" % CJK_CLASS
 )
 # Not a headline's second line: the name of a site, paper, organisation or column under it.
-_NOT_SUBTITLE = re.compile(r"(?:网|报|台|客户端|中心|政府|办公室|委员会|融媒体?|发布|新闻|动态|要闻|快讯)$")
+_NOT_SUBTITLE = re.compile(
+    r"(?:网|报|台|客户端|中心|政府|办公室|委员会|融媒体?|发布|新闻|动态|要闻|快讯|局|院|厅|部|办|处|所|馆|站|公司|集团|大学|学校|街道|社区)$"
+)
 _CRUMB = re.compile(r".*(?:>|»|›)\s*")
 _MAX_SUBTITLE = 50
 
@@ -83,8 +86,11 @@ def is_sentence(shadow: str) -> bool:
 
 
 def _reads_as_text(shadow: str) -> bool:
-    """Unfinished running text: several clauses, or a lead that opens with the meeting's date."""
-    return len(_CLAUSE_MARKS.findall(shadow)) >= 2 or bool(_LEAD_DATE.search(shadow))
+    """Unfinished running text: several clauses, or a lead that opens with the meeting's date.
+
+    Only commas and semicolons count: a headline often lists with 、 ("传达…精神、研究…工作").
+    """
+    return len(_CLAUSE_BREAKS.findall(shadow)) >= 2 or bool(_LEAD_DATE.search(shadow))
 
 
 @lru_cache(maxsize=1024)
@@ -152,9 +158,11 @@ def _choose_title(front: list[Plan]) -> int | None:
     """
     candidates = [i for i, plan in enumerate(front) if _title_candidate(plan)]
     if candidates:
-        best = max(_headline_score(front[i].line.shadow) for i in candidates)
-        chosen = [i for i in candidates if _headline_score(front[i].line.shadow) == best]
-        index = chosen[0] if best else chosen[-1]
+        # A column name ("党建学习") is short; a headline says who met about what.
+        rank = {i: (_headline_score(front[i].line.shadow), _cjk_count(front[i].line.shadow) >= 8) for i in candidates}
+        best = max(rank.values())
+        chosen = [i for i in candidates if rank[i] == best]
+        index = chosen[0] if best[0] else chosen[-1]
         # "——XX召开…会议" is the subtitle of the main line just above it.
         if _SUBTITLE_DASH.match(front[index].line.shadow) and index - 1 in candidates and (
             front[index - 1].line.number == front[index].line.number - 1
@@ -227,6 +235,7 @@ def _meeting_facts(lines: list[Line]) -> set[int]:
 # meeting's date ("来源:北岭发布2月1日,…", "某县召开…动员会 9月21日上午,…").
 _LEAD_START = re.compile(
     r"本[报刊网]讯|(?:\d{1,2}|[一二三四五六七八九十]{1,3})月(?:\d{1,2}|[一二三四五六七八九十]{1,3})[日号]"
+    r"|(?:近日|日前|昨天|昨日|今天|今日|\d{1,2}[日号](?:上午|下午|晚上?)?),"
 )
 
 
