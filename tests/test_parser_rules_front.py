@@ -386,3 +386,17 @@ def test_a_timestamp_after_a_separator_and_a_bare_issue_line():
     # A table cell we do not read keeps its date to itself: 成文日期 is no publication date.
     assert read("青禾县召开会议\n成文日期: 2022-06-02 来源:青禾日报\n3月5日,县委召开会议。")["metadata"] == {
         "source": "青禾日报"}
+
+
+@pytest.mark.parametrize(
+    "lead, expected",
+    [
+        ("为贯彻落实3月1日全省安全生产工作会议精神,3月5日,青禾县召开安全生产工作会议。", "--03-05"),
+        ("為學習貫徹10月16日開幕的黨的二十大精神,10月24日,某局召開大會。", "--10-24"),
+        ("3月5日,县委召开常委会会议,传达学习3月1日全省会议精神。", "--03-05"),
+        ("经过精心筹备,座谈会于8月4日下午召开。", "--08-04"),
+    ],
+)
+def test_a_date_that_qualifies_another_event_is_not_the_meeting_date(lead, expected):
+    for text in _both_widths(lead):
+        assert meeting_date(text) == expected

@@ -39,6 +39,8 @@ _NAME_MONTH = re.compile(r"(?:召开了?|举行了?)[^,。;]{0,10}?(\d{1,2}|[一
 # A dateline: "松川网5月10日讯", "新华社北京11月16日电" — the day the report was filed. The
 # meeting's own date, when given after it ("9日,…", "昨天"), is the meeting date.
 _DATELINE_END = re.compile(r"\s*(?:讯|电(?![视话报力网影台子信讯商气站厂池脑])|消息)")
+# A date that qualifies a noun ("3月1日召开的全国会议精神", "3月1日重要讲话精神") dates another event.
+_ATTRIBUTIVE = re.compile(r"[^,。;:!?]{0,20}?(?:的|精神)")
 _DATELINE_REACH = 25  # a dateline opens the paragraph: its date stands in its first characters
 
 
@@ -174,6 +176,13 @@ def find_date(shadow: str, published: date | None, series: int | None) -> FoundD
     against the dateline's day.
     """
     found = _first_match(shadow)
+    while found is not None and _ATTRIBUTIVE.match(shadow, found[1].end()):
+        # "为贯彻落实3月1日全国会议精神,5日,…": that date names another event; the next one,
+        # if any, is the meeting's.
+        later = _first_match(shadow, found[1].end())
+        if later is None:
+            break
+        found = later
     if not found:
         return None
     later = _after_dateline(shadow, found)
