@@ -400,3 +400,17 @@ def test_a_timestamp_after_a_separator_and_a_bare_issue_line():
 def test_a_date_that_qualifies_another_event_is_not_the_meeting_date(lead, expected):
     for text in _both_widths(lead):
         assert meeting_date(text) == expected
+
+
+def test_a_column_name_alone_is_page_chrome_and_no_headline():
+    for column in ("图片新闻", "工作动态", "學習園地"):
+        data = read(f"{column}\n3月5日,县委召开常委会会议。")
+        assert data["title"] is None
+        assert [c["kind"] for c in data["chrome"]] == ["navigation"]
+
+
+def test_more_labels_and_a_publishing_label_with_a_time():
+    data = read("青禾县召开会议\n发布：2024-03-06 10:00 点击次数：35\n3月5日，县委召开常委会会议。")
+    assert data["metadata"] == {"published": "2024-03-06T10:00", "views": 35}
+    data = read("青禾县召开会议\n发布人:王五 更新日期:2024-03-06 访问次数:7\n3月5日,县委召开常委会会议。")
+    assert data["metadata"] == {"publisher": "王五", "published": "2024-03-06", "views": 7}

@@ -12,10 +12,12 @@ FIELD_LABELS = {
     "source": ("来源", "本文来源", "文章来源", "信息来源", "稿件来源", "新闻来源"),
     "author": ("作者",),
     "published": ("发布时间", "发布日期", "刊发日期", "发表时间", "发表日期", "更新时间",
-                  "内容更新时间", "时间", "日期", "发稿时间", "上传时间"),
+                  "内容更新时间", "时间", "日期", "发稿时间", "上传时间", "更新日期", "录入时间",
+                  "添加时间", "发文时间", "发文日期"),
     "views": ("阅读", "阅读次数", "阅读量", "阅读数", "浏览", "浏览量", "浏览次数", "点击",
-              "点击率", "点击数", "点击量", "访问量"),
-    "editor": ("编辑", "责任编辑", "责编", "网络编辑"),
+              "点击率", "点击数", "点击量", "点击次数", "访问量", "访问次数", "阅读人次",
+              "浏览人次"),
+    "editor": ("编辑", "责任编辑", "责编", "网络编辑", "编辑人"),
     "reviewer": ("审核", "审核人"),
     "drafter": ("拟稿", "拟稿人"),
     "proofreader": ("校对",),
@@ -70,6 +72,9 @@ def _field_span(name: str, start: int, label_end: int, end: int, value: str) -> 
         digits = re.search(r"\d[\d,]*", value)  # "1,234" is one thousand two hundred …
         if digits:
             attrs["value"] = str(int(digits.group().replace(",", "")))
+    elif name == "publisher" and _YMD.match(value.strip()):
+        # "发布:2024-03-06 10:00" gives the time of publishing, not who published.
+        return _field_span("published", start, label_end, end, value)
     elif name not in FIELD_LABELS:
         tag, attrs = "credit", {"kind": name}
     spans = [Span(start, end, tag, attrs)]
