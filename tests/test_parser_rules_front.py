@@ -414,3 +414,16 @@ def test_more_labels_and_a_publishing_label_with_a_time():
     assert data["metadata"] == {"published": "2024-03-06T10:00", "views": 35}
     data = read("青禾县召开会议\n发布人:王五 更新日期:2024-03-06 访问次数:7\n3月5日,县委召开常委会会议。")
     assert data["metadata"] == {"publisher": "王五", "published": "2024-03-06", "views": 7}
+
+
+def test_a_headline_without_a_meeting_word_is_recorded_as_a_guess():
+    text = "青禾日报客户端\n\n凝心聚力 共谋新篇\n\n本报讯 4月9日,县政协召开主席会议。"
+    assert any("nearest the report" in g for g in _guesses(text))
+    assert not any("nearest the report" in g for g in _guesses("县政协召开主席会议\n4月9日,县政协召开主席会议。"))
+
+
+def test_a_glued_lead_is_cut_after_the_whole_metadata_not_inside_its_date():
+    text = "北岭区召开会议\n时间:2024年2月1日 来源:北岭发布2月1日,北岭区召开农业农村工作会议。会议指出,要抓好落实。"
+    data = read(text)
+    assert data["metadata"] == {"published": "2024-02-01", "source": "北岭发布"}
+    assert data["meetings"][0]["date"]["text"] == "2月1日"

@@ -1,7 +1,12 @@
 """Which line is what: headline, metadata, chrome, or the paragraphs of the report itself.
 
-The report's body runs from its first to its last line of prose; what stands before it is the
-front (headline, page metadata, chrome), what follows is the back (footers, widgets, credits).
+The report's body runs from its first finished sentence to its last (with unfinished running
+text next to them, and a last line cut off mid-sentence); what stands before it is the front
+(headline, page metadata, chrome), what follows is the back (footers, widgets, credits). A long
+line without sentence punctuation is no sentence: it may be a one-line headline or a breadcrumb,
+and it must not move the report above the headline. Where a rule decides on weak evidence
+(a long headline, a second headline line, a headline sharing the lead's line, a cut-off last
+line) the decision is recorded as a guess.
 """
 
 from __future__ import annotations
@@ -192,6 +197,8 @@ def _mark_front(front: list[Plan], guesses: list[str]) -> None:
     title = front[chosen]
     if title.kind == "chrome":
         guesses.append(f"line {title.line.number}: the headline read from the end of a breadcrumb")
+    elif not _headline_score(title.line.shadow):
+        guesses.append(f"line {title.line.number}: no line names a meeting; the one nearest the report read as the headline")
     elif len(title.line.shadow) >= 40:
         guesses.append(f"line {title.line.number}: a long line without sentence punctuation read as the headline")
     title.kind, title.chrome = "title", None
@@ -251,16 +258,22 @@ def _split(line: Line, cut: int, resume: int) -> list[Line]:
 
 
 def _glued_lead(line: Line) -> list[Line] | None:
-    """Page metadata glued to the lead ("时间:… 来源:北岭发布2月1日,北岭区召开…。")."""
+    """Page metadata glued to the lead ("时间:… 来源:北岭发布2月1日,北岭区召开…。").
+
+    The cut is the last place where everything before it reads as metadata (so a date inside
+    a timestamp, "时间:2024年2月1日", is not taken for the lead) and no clause has begun.
+    """
+    cut = None
     for match in _LEAD_START.finditer(line.shadow):
-        if match.start() == 0:
-            continue
-        head = _fields(line.shadow[: match.start()])
-        if head and any(s.tag not in ("label", "credit") for s in head):
-            if is_sentence(line.shadow[match.start() :]):
-                return _split(line, match.start(), match.start())
+        head = line.shadow[: match.start()]
+        if _CLAUSE_BREAKS.search(head) or "。" in head:
+            break
+        fields = _fields(head) if head.strip() else None
+        if fields and any(s.tag not in ("label", "credit") for s in fields):
+            cut = match.start()
+    if cut is None or not is_sentence(line.shadow[cut:]):
         return None
-    return None
+    return _split(line, cut, cut)
 
 
 def _headline_before_lead(line: Line) -> list[Line] | None:
