@@ -427,3 +427,32 @@ def test_a_glued_lead_is_cut_after_the_whole_metadata_not_inside_its_date():
     data = read(text)
     assert data["metadata"] == {"published": "2024-02-01", "source": "北岭发布"}
     assert data["meetings"][0]["date"]["text"] == "2月1日"
+
+
+_FRONTS = [
+    "云溪镇党委召开理论学习中心组会议专题学习党的建设有关重要论述 研究部署下一阶段党建工作\n发布时间:2024-05-06 来源:云溪镇融媒体中心\n5月5日,云溪镇党委召开会议。",
+    "松川市召开营商环境会议\n| 编辑: 唐一凡 | 时间: 2024-04-02 10:12:30 | 来源: 松川日报 |\n4月2日,松川市召开营商环境会议。",
+    "北岭区委常委会召开会议\n传达学习全市经济工作会议精神\n发布时间:2024-12-20\n12月19日,北岭区委常委会召开会议。",
+    "北岭区召开会议\n时间:2024-02-01 09:00:00 来源:北岭发布2月1日,北岭区召开农业农村工作会议。",
+    "松川税务 2021年 第6期\n本刊讯5月12日,市税务局党委召开会议。",
+    "我县召开2011年三秋工作动员会 9月21日上午,我县召开三秋工作动员会。副县长邓小宇主持会议。 |",
+    "3月18日,松川市召开会议。\n卓一鸣指出,今年是全面深化改革的关键",
+    "發(fā)布時(shí)間:2013-03-01瀏覽:1422次\n2013年2月28日,商會召開會議。",
+]
+
+
+def _front_structure(text: str) -> tuple:
+    data = read(text)
+    squash = lambda s: "".join(str(s or "").split()).translate(_FULL)  # noqa: E731
+    meeting = data["meetings"][0] if data["meetings"] else {"date": None}
+    return (squash(data["title"]), {k: squash(v) for k, v in data["metadata"].items()},
+            meeting["date"] and meeting["date"]["value"], [c["kind"] for c in data["chrome"]])
+
+
+@pytest.mark.parametrize("text", _FRONTS)
+def test_front_rules_keep_every_character_and_ignore_width_and_line_ends(text):
+    for variant in (text, text.translate(_FULL), text.replace("\n", "\r\n")):
+        document = converter.parse(variant)
+        assert converter.validate(document) == []
+        assert "".join(document.text().split()) == "".join(variant.split())
+        assert _front_structure(variant) == _front_structure(text)
