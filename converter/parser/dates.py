@@ -26,7 +26,7 @@ _DAYPARTS = {"上午": "morning", "早上": "morning", "凌晨": "morning", "中
 # "2025年度第十次", "2026年第2次", "2023年党组理论学习中心组第7次": the year of a session series.
 _SERIES_YEAR = re.compile(r"(\d{4})\s*年度?[^,。;:!?]{0,15}?第[\d一二三四五六七八九十百]+[次期届]")
 # A periodical's issue line in the page header: "松川税务 2021年 第6期" (a stated year).
-ISSUE_LINE = re.compile(r"^(?:[^\s,。:]{2,16}\s*)?[(（]?(\d{4})\s*年\s*第\s*[\d一二三四五六七八九十]+\s*期[)）]?(?:\s*总第\s*\d+\s*期)?$")
+ISSUE_LINE = re.compile(r"^(?:[^\s,。:]{2,16}\s*)?[(（]?(\d{4})\s*年\s*第\s*[\d一二三四五六七八九十]+\s*期[)）]?(?:\s*[(（]?总第\s*\d+\s*期[)）]?)?$")
 # A year naming the meeting itself: "召开了2017年科主任座谈会". A 总结/述职/表彰 meeting looks
 # back on its year and is held after it, so it names no year of its own date.
 _NAME_YEAR = re.compile(
