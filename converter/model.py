@@ -66,7 +66,7 @@ def title_text(root: etree._Element) -> str | None:
     parts = [title.text or ""] + [(lb.tail or "") for lb in title.findall(q(v.LINE_BREAK))]
     joined = " ".join(p.strip() for p in parts if p.strip())
     # Page furniture around a headline: a "> " breadcrumb before it, " |" separators after it.
-    joined = re.sub(r"^(?:.*[>»›]\s*)|\s*[|｜]+\s*$", "", joined).strip()
+    joined = re.sub(r"^(?:.*>\s*)|\s*[|｜]+\s*$", "", joined).strip()
     return joined or None
 
 

@@ -53,9 +53,14 @@ def test_a_greeting_and_a_breadcrumb_above_the_headline_stay_page_chrome():
 
 
 def test_a_breadcrumb_ending_in_the_headline_gives_the_headline():
-    for crumbs in ("首页 > 新闻中心 > 松川市召开优化营商环境工作会议", "首頁 » 工作動態 » 青禾縣召開安全生產工作會議"):
-        data = read(f"{crumbs}\n3月8日,会议在市民中心召开。")
-        assert data["title"] == crumbs.rsplit(" ", 1)[1]
+    for crumbs in ("首页 > 新闻中心 > 松川市召开优化营商环境工作会议", "首頁 » 工作動態 » 青禾縣召開安全生產工作會議",
+                   "首页/新闻中心/北岭区召开营商环境工作会议"):
+        text = f"{crumbs}\n3月8日,会议在市民中心召开。"
+        data = read(text)
+        assert data["title"] == crumbs.replace("/", " ").rsplit(" ", 1)[1]
+        assert [c["kind"] for c in data["chrome"]] == ["navigation"]
+        assert any("breadcrumb" in g for g in _guesses(text))
+        assert "".join(converter.parse(text).text().split()) == "".join(text.split())
 
 
 def test_without_any_headline_word_the_line_nearest_the_report_is_the_headline():

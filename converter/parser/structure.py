@@ -50,7 +50,7 @@ _NOT_HEADLINE = re.compile(
 _NOT_SUBTITLE = re.compile(
     r"(?:网|报|台|客户端|中心|政府|办公室|委员会|融媒体?|发布|新闻|动态|要闻|快讯|局|院|厅|部|办|处|所|馆|站|公司|集团|大学|学校|街道|社区)$"
 )
-_CRUMB = re.compile(r".*(?:>|»|›)\s*")
+_CRUMB = re.compile(r".*(?:>|»|›|→|/)\s*")
 _MAX_SUBTITLE = 50
 
 
@@ -143,13 +143,32 @@ def _headline_score(shadow: str) -> int:
     return 1 if _HEADLINE_WORDS.search(shadow) else 0
 
 
-def _crumb_headline(plan: Plan) -> bool:
-    """A breadcrumb that ends in the headline ("首页 > 新闻中心 > 某市召开…会议")."""
+def _crumb_headline(plan: Plan) -> int | None:
+    """Where the headline begins in a breadcrumb that ends in it ("首页 > 新闻中心 > 某市召开…会议")."""
     if plan.kind != "chrome" or plan.chrome != "navigation":
-        return False
+        return None
     crumb = _CRUMB.match(plan.line.shadow)
     last = plan.line.shadow[crumb.end():] if crumb else ""
-    return _cjk_count(last) >= 8 and bool(_STRONG_HEADLINE.search(last)) and not is_sentence(last)
+    if _cjk_count(last) >= 8 and _STRONG_HEADLINE.search(last) and not is_sentence(last):
+        return crumb.end()
+    return None
+
+
+def _headline_from_crumbs(plans: list[Plan], guesses: list[str]) -> list[Plan]:
+    """With no headline line in the front, the last crumb of a breadcrumb that ends in one
+    becomes a line of its own, so that the headline holds the headline only."""
+    front = [p for p in plans if p.region == "front"]
+    if any(_title_candidate(p) for p in front):
+        return plans
+    for plan in reversed(front):
+        cut = _crumb_headline(plan)
+        if cut is not None:
+            crumbs, headline = _split(plan.line, cut, cut)
+            guesses.append(f"line {plan.line.number}: the headline read from the end of a breadcrumb")
+            index = plans.index(plan)
+            return plans[:index] + [Plan(crumbs, "front", "chrome", chrome="navigation"),
+                                    Plan(headline, "front", "p")] + plans[index + 1 :]
+    return plans
 
 
 def _choose_title(front: list[Plan]) -> int | None:
@@ -159,7 +178,7 @@ def _choose_title(front: list[Plan]) -> int | None:
     also ends organisation names); among equals the first, since what follows a headline is
     its deck and byline. With no headline word at all, the line nearest the report wins: site
     names and slogans stand above the headline. A breadcrumb ending in the headline is the last
-    resort.
+    resort (see _headline_from_crumbs).
     """
     candidates = [i for i, plan in enumerate(front) if _title_candidate(plan)]
     if candidates:
@@ -174,8 +193,7 @@ def _choose_title(front: list[Plan]) -> int | None:
         ):
             return index - 1
         return index
-    crumbs = [i for i, plan in enumerate(front) if _crumb_headline(plan)]
-    return crumbs[-1] if crumbs else None
+    return None
 
 
 def _continues_title(plan: Plan, previous: Plan) -> bool:
@@ -195,9 +213,7 @@ def _mark_front(front: list[Plan], guesses: list[str]) -> None:
     if chosen is None:
         return
     title = front[chosen]
-    if title.kind == "chrome":
-        guesses.append(f"line {title.line.number}: the headline read from the end of a breadcrumb")
-    elif not _headline_score(title.line.shadow):
+    if not _headline_score(title.line.shadow):
         guesses.append(f"line {title.line.number}: no line names a meeting; the one nearest the report read as the headline")
     elif len(title.line.shadow) >= 40:
         guesses.append(f"line {title.line.number}: a long line without sentence punctuation read as the headline")
@@ -375,5 +391,6 @@ def plan_lines(lines: list[Line], guesses: list[str] | None = None) -> list[Plan
                 plans.append(Plan(line, "body", "chrome", chrome=kind))
             else:
                 plans.append(Plan(line, "body", "p"))
+    plans = _headline_from_crumbs(plans, guesses)
     _mark_front([p for p in plans if p.region == "front"], guesses)
     return plans
