@@ -145,6 +145,9 @@ def test_pinyin_inside_the_labels_of_a_traditional_page():
     assert data["metadata"] == {"published": "2013-03-01", "views": 1422}
     data = read("协会召开理事会议\n来(lái)源(yuán):青禾协会 作(zuò)者:王一\n3月2日,协会召开理事会议。")
     assert data["metadata"] == {"source": "青禾协会", "author": "王一"}
+    # Values stay as written, the pinyin of their last character too.
+    data = read("协会召开理事会议\n來(lái)源(yuán):青禾協會(huì) 作(zuò)者:王一\n3月2日,协会召开理事会议。")
+    assert data["metadata"] == {"source": "青禾協會(huì)", "author": "王一"}
 
 
 # ------------------------------------------ headline decoration and split headlines (11, 12)

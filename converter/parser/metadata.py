@@ -148,8 +148,9 @@ def field_spans(shadow: str, offset: int = 0) -> list[Span] | None:
     if spans is None:
         return None
     where = where + [len(shadow)]
-    return [Span(offset + where[s.start], offset + where[s.end - 1] + 1 if s.end > s.start else offset + where[s.start],
-                 s.tag, s.attrs) for s in spans]
+    # A span ends where the next kept character begins: the pinyin of its last character
+    # ("協會(huì)") stays inside it.
+    return [Span(offset + where[s.start], offset + where[s.end], s.tag, s.attrs) for s in spans]
 
 
 def _field_spans(shadow: str, offset: int) -> list[Span] | None:
