@@ -466,3 +466,15 @@ def test_front_rules_keep_every_character_and_ignore_width_and_line_ends(text):
         assert converter.validate(document) == []
         assert "".join(document.text().split()) == "".join(variant.split())
         assert _front_structure(variant) == _front_structure(text)
+
+
+def test_the_date_after_a_dateline_says_where_its_year_came_from():
+    def date_of(text):
+        return read(text)["meetings"][0]["date"]
+
+    found = date_of("松川网5月10日讯 2024年5月9日,松川市召开会议。")
+    assert (found["value"], found["year"], found["text"]) == ("2024-05-09", "stated", "2024年5月9日")
+    found = date_of("某市召开会议\n发布时间:2024-05-11\n松川网5月10日讯 9日,松川市召开会议。")
+    assert (found["value"], found["year"], found["text"]) == ("2024-05-09", "publication", "9日")
+    found = date_of("2024年第3期\n松川网5月10日讯 9日,松川市召开会议。")
+    assert (found["value"], found["year"]) == ("2024-05-09", "series")

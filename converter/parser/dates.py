@@ -151,22 +151,22 @@ def _after_dateline(shadow: str, found):
     return later
 
 
-def _filed(kind: str, match, published: date | None, series: int | None) -> tuple[date, bool] | None:
-    """The dateline's day as a date, and whether its year is known (else a leap year stands in)."""
+def _filed(kind: str, match, published: date | None, series: int | None) -> tuple[date, str] | None:
+    """The dateline's day as a date, and where its year came from ("none": a leap year stands in)."""
     if kind == "full":
         year, month, day = (cn_number(g) for g in match.group(1, 2, 3))
         found = _valid(year, month, day) if year and month and day else None
-        return (found, True) if found else None
+        return (found, "stated") if found else None
     month, day = cn_number(match.group(1)), cn_number(match.group(2))
     if month is None or day is None:
         return None
     if series and _valid(series, month, day):
-        return date(series, month, day), True
+        return date(series, month, day), "series"
     if published is not None:
         found = _latest_not_after(month, day, published)
-        return (found, True) if found else None
+        return (found, "publication") if found else None
     found = _valid(2000, month, day)
-    return (found, False) if found else None
+    return (found, "none") if found else None
 
 
 def find_date(shadow: str, published: date | None, series: int | None) -> FoundDate | None:
@@ -226,7 +226,8 @@ def find_date(shadow: str, published: date | None, series: int | None) -> FoundD
     return FoundDate(match.start(), match.end(), value, year_source, daypart, guessed=guessed)
 
 
-def _from_dateline(found, filed: date, year_known: bool) -> FoundDate | None:
+def _from_dateline(found, filed: date, year_source: str) -> FoundDate | None:
+    """The meeting's date given after a dateline, read against the dateline's day."""
     kind, match = found
     daypart = _DAYPARTS.get(match.group(match.lastindex) or "") if match.lastindex else None
     if kind == "relative":
@@ -235,12 +236,14 @@ def _from_dateline(found, filed: date, year_known: bool) -> FoundDate | None:
         day = _day_in_month_of(cn_number(match.group(1)) or 0, filed)
     elif kind == "md":
         day = _latest_not_after(cn_number(match.group(1)) or 0, cn_number(match.group(2)) or 0, filed)
-    else:
-        return find_date(match.group(), None, None)
+    else:  # a full date says it all
+        year, month, number = (cn_number(g) for g in match.group(1, 2, 3))
+        day = _valid(year, month, number) if year and month and number else None
+        year_source = "stated"
     if day is None:
         return None
-    value = day.isoformat() if year_known else f"--{day.month:02d}-{day.day:02d}"
-    return FoundDate(match.start(), match.end(), value, "publication" if year_known else "none", daypart)
+    value = f"--{day.month:02d}-{day.day:02d}" if year_source == "none" else day.isoformat()
+    return FoundDate(match.start(), match.end(), value, year_source, daypart)
 
 
 def publication_date(published: str | None) -> date | None:
