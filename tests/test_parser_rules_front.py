@@ -170,7 +170,7 @@ def test_headline_decoration_and_lines(front, title):
 
 
 def test_a_deck_line_a_byline_or_a_caption_under_the_headline_is_not_part_of_it():
-    for under in ("王建波主持", "本报记者 刘洋", "图为会议现场"):
+    for under in ("王建波主持", "本报记者 刘洋", "图为会议现场", "编者按:为深入学习贯彻全会精神", "摘要：会议研究部署下半年工作"):
         data = read(f"市委常委会召开会议\n{under}\n2月1日,市委常委会召开会议。")
         assert data["title"] == "市委常委会召开会议", under
 

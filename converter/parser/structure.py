@@ -41,9 +41,10 @@ _LEAD_DATE = re.compile(
 )
 # Words a meeting's headline is made of; 会 and the like alone also end organisation names.
 _STRONG_HEADLINE = re.compile(r"召开|举行|开幕|闭幕|会议|大会|座谈|研讨|部署|调研|党课|讲座|培训|审议|学习|纪要|讲话")
-# Not a headline: a photo caption, a byline, a deck line naming the chair, a table cell label.
+# Not a headline: a photo caption, an editor's note or summary, a byline, a deck line naming the
+# chair, a table cell label.
 _NOT_HEADLINE = re.compile(
-    r"^图为|^[(【\[][^)】\]]*(?:记者|通讯员|编辑|作者|来源|摄)|^[(【\[][^)】\]]*[)】\]]$|摄$"
+    r"^(?:图为|编者按|导读|摘要|提要|内容提要)|^[(【\[][^)】\]]*(?:记者|通讯员|编辑|作者|来源|摄)|^[(【\[][^)】\]]*[)】\]]$|摄$"
     r"|记者(?!节|招待|见面|座谈|会)|通讯员|^\S{2,12}(?:主持|出席|讲话)$|^%s{4,6}\s*:" % CJK_CLASS
 )
 # Not a headline's second line: the name of a site, paper, organisation or column under it.
