@@ -16,6 +16,7 @@ from ..model import Document, effective_metadata
 from ..reading import clean
 from ..vocabulary import q
 from .build import add_aside, finish, new_root
+from .dates import issue_year
 from .folding import fold
 from .inline import Context, recognise_meeting
 from .lines import split_lines
@@ -43,7 +44,8 @@ def parse(text: str) -> Document:
     decoded = clean(text)
     text = decoded.text
     shadow = fold(text)
-    plans = plan_lines(split_lines(text, shadow))
+    guesses: list[str] = []
+    plans = plan_lines(split_lines(text, shadow), guesses)
     root, front, body, back = new_root()
     for plan in plans:
         if plan.region == "front":
@@ -51,6 +53,9 @@ def parse(text: str) -> Document:
         elif plan.region == "back":
             add_aside(back, plan)
     context = Context(published=effective_metadata(root).get("published"), title=front.find(q(v.TITLE)))
+    context.guesses.extend(guesses)
+    context.issue_year = next(
+        (year for p in plans if p.region != "body" and (year := issue_year(p.line.shadow))), None)
     body_plans = [p for p in plans if p.region == "body"]
     for number, meeting_plans in enumerate(_split_meetings(body_plans), start=1):
         meeting = etree.SubElement(body, q(v.MEETING), id=f"m{number}")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from .dates import ISSUE_LINE
 from .patterns import CJK_CLASS
 
 # (kind, pattern on the folded line). First match wins; patterns are for whole short lines.
@@ -17,8 +18,12 @@ _RULES = [
     ("comment", r"评论|抢沙发|人参与|跟帖"),
     ("copyright", r"版权所有|Copyright|©|ICP备|备案号|主办单位|承办单位|技术支持|网站标识码|公网安备"),
     ("image", r"\.(?:jpe?g|png|gif|bmp|webp)$|^(?:.{0,10})Logo$|^图片$"),
-    ("navigation", r"^(?:首页|当前位置|您的位置|新闻中心|上一篇|下一篇|相关(?:阅读|新闻|文章)|本类热点条目|热点(?:新闻|文章)|推荐阅读|更多)|>.*>|第[A-Z\d]+版|总第\d+期|编印$"),
+    ("navigation", r"^(?:首页|当前位置|您的位置|所在位置|您现在的位置|新闻中心|上一篇|下一篇|相关(?:阅读|新闻|文章)|本类热点条目|热点(?:新闻|文章)|推荐阅读|更多)|>.*>|第[A-Z\d]+版|总第\d+期|编印$"),
 ]
+# A site's column name on a line of its own ("工作动态", "图片新闻", "学习园地").
+_RULES.append(("navigation", r"^\S{0,6}(?:动态|新闻|要闻|资讯|快讯|公告|专栏|专题|园地|头条|聚焦)$"))
+# A periodical's masthead issue line ("松川税务 2021年 第6期"): the page header, not a headline.
+_RULES.append(("navigation", ISSUE_LINE.pattern))
 _COMPILED = [(kind, re.compile(pattern, re.IGNORECASE)) for kind, pattern in _RULES]
 _MAX_CHROME = 80
 

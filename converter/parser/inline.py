@@ -30,6 +30,7 @@ class Context:
     published: object = None
     title: etree._Element | None = None
     guesses: list[str] = field(default_factory=list)
+    issue_year: int | None = None  # from a periodical's issue line in the page header
     person_ids: count = field(default_factory=lambda: count(1))
     section_ids: count = field(default_factory=lambda: count(1))
 
@@ -73,7 +74,7 @@ def recognise_meeting(lines: list[Line], context: Context) -> dict[int, list[Spa
     spans: dict[int, list[Span]] = defaultdict(list)
     published = publication_date(context.published if isinstance(context.published, str) else None)
     for line in lines[:_LEAD_SEARCH]:
-        series = series_year(line.shadow, _title_shadow(context))
+        series = series_year(line.shadow, _title_shadow(context)) or context.issue_year
         found = find_date(line.shadow, published, series)
         if found:
             if found.guessed:
