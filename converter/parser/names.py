@@ -67,6 +67,16 @@ def is_short_reference(text: str) -> bool:
     return len(text) >= 2 and text[0] in SURNAMES and TITLE_AFTER_NAME.fullmatch(text[1:]) is not None
 
 
+_TITLE_INITIALS = {word[0] for word in TITLE_WORDS} - {"副", "常", "总", "成", "领", "干", "委", "专"}
+
+
+def is_alias(text: str, known) -> bool:
+    """"姚检" (姚 + the first character of 检察长): a surname and a clipped title, standing for the
+    person of that surname named before — only when nobody of that exact name was named."""
+    return (len(text) == 2 and text not in known and text[0] in SURNAMES and text[1] in _TITLE_INITIALS
+            and any(name[:1] == text[0] and len(name) > 2 for name in known))
+
+
 def _all_cjk(text: str) -> bool:
     return all("\u3400" <= ch <= "\u9fff" for ch in text)
 

@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass
 
 from ..markup import Span
+from .annotations import written
 from .lines import Line
 from .names import GROUP_END, NOT_A_GROUP, TITLE_END, is_name, split_name_title, split_role_name
 
@@ -206,9 +207,9 @@ class PeopleFinder:
         """A person span; name and role are cut from the original text, as written."""
         person_id = self.context.next_person_id()
         name_start = line.shadow.find(mention.name or "", offset + mention.start, offset + mention.end)
-        name = line.text[name_start : name_start + len(mention.name or "")]
+        name = written(line, name_start, name_start + len(mention.name or ""))
         attrs = {"id": person_id, "name": name}
-        role = line.text[offset + mention.role_start : offset + mention.role_end]
+        role = written(line, offset + mention.role_start, offset + mention.role_end)
         if role:
             attrs["role"] = role
         if actions:

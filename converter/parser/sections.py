@@ -12,9 +12,10 @@ import re
 from dataclasses import dataclass
 
 from ..markup import Span
+from .annotations import written
 from .lines import Line
-from .names import is_name, is_short_reference
-from .patterns import cn_number
+from .names import is_alias, is_name, is_short_reference
+from .patterns import CJK, cn_number
 from .people import PeopleFinder, parse_persons
 
 _STATEMENT = "认为|指出|强调|要求|提出|决定|号召|明确"
@@ -27,12 +28,25 @@ _NOT_AGENDA_OBJECT = r"(?!视频|电视|网络|线上|远程|现场|会议|大�
 # An adverbial opening a sentence before its subject: 在听取发言后, / 会上, / 就下一步工作,
 _LEAD = (r"(?:[一二三四五六七八九十]{1,3}、|\d{1,2}[.、](?!\d)|\([一二三四五六七八九十\d]{1,3}\))?"
          r"(?:(?:在[^,。;!?]{1,40}?(?:后|时|中|上|前)|会上|随后|最后|同时|此外|另外|其间|会议期间|下一步|就[^,。;!?]{1,30}?),)?")
+# Garbled characters (锟斤拷, U+FFFD) where a word of the marker was: what is legible still reads.
+_GARBLE = r"(?:锟斤拷|\ufffd)+"
+# Any two-character adverb (原文, 集体, 逐项 …) before an agenda verb whose object opens right after
+# it (了, 《, “, :): the verb and its object make the position certain, so the adverb need not be listed.
+_FREE_ADVERB = r"(?!%s)[%s]{2}(?=(?:%s)(?:了|[《“\":]))" % (_AGENDA, CJK, _AGENDA)
 _MEETING_MARKER = re.compile(
-    _LEAD + r"(?P<subject>(?:本次|这次|此次)?会议)(?:%s)*(?P<verb>%s|%s)%s(?P<le>了)?"
-    % (_ADVERB, _STATEMENT, _AGENDA, _NOT_AGENDA_OBJECT)
+    _LEAD + r"(?P<subject>(?:本次|这次|此次)?会议)(?:%s|%s)*(?:%s)?(?P<verb>%s|%s)%s(?P<le>了)?"
+    % (_ADVERB, _GARBLE, _FREE_ADVERB, _STATEMENT, _AGENDA, _NOT_AGENDA_OBJECT)
 )
-_PERSON_GAP = r"(?:在[^,。;!?]{1,20}?中|还|也|又|进一步|再次|同时|首先|最后|特别|重点|深刻)*"
+# What may stand between a person and the statement verb: adverbs, a locative or temporal phrase
+# (在会上 / 在听取…后), a topic or stance phrase (就… / 对… / 结合…, / 从…等方面), 代表…, and the
+# light verb 进行 (对…进行再次强调). Topic phrases may close with a comma (结合工作实际,就…提出).
+_PERSON_GAP = (r"(?:在[^,。;!?]{0,30}?(?:中|上|时|后|前|期间)|会上|还|也|又|进一步|再次|同时|首先|最后|特别|"
+               r"重点|深刻|专门|明确|充分|郑重|随后|着重|"
+               r"(?:就|对|围绕|结合|针对|从|根据|立足|代表|面向|按照|联系)[^。;!?:]{1,50}?,?|进行了?|作了?|做了?|"
+               r"同志)*")
+_PERSON_GAP_RE = re.compile(_PERSON_GAP)
 _PERSON_VERB = re.compile(_PERSON_GAP + r"(?P<verb>%s)(?P<le>了)?" % _STATEMENT)
+_FOLLOWED_BY_STATEMENT = re.compile(r"(?:提出|强调|指出|认为|明确)")
 _PERSON_LEAD = re.compile(_LEAD)
 _AND_STATEMENT = re.compile(r",?并(?:(?:对|就|围绕)[^,。;!?]{1,40}?)?(?P<verb>%s)(?P<le>了)?" % _STATEMENT)
 _SENTENCE_START = re.compile(r"(?:^|(?<=[。!?;])|(?<=[。!?][”’\"]))\s*")
@@ -96,21 +110,31 @@ class SectionFinder:
                 return Marker(start, subject_start, subject_start + 1, verb.end(),
                               verb.group("verb"), None, pronoun=True)
             return None
-        window = shadow[subject_start : subject_start + 60]
+        stop = re.search(r"[。;!?:]", shadow[subject_start : subject_start + 90])
+        window = shadow[subject_start : subject_start + (stop.start() if stop else 90)]
+        heads = [cut for cut in range(2, min(len(window), 24) + 1) if self._speaker_head(window[:cut], people)]
+        if not heads:
+            return None
+        # The marker is the first statement verb that only a gap separates from the person: the
+        # verbs of a topic phrase (就落实会议要求提出…) are skipped because the gap runs on past
+        # them to a verb of its own.
         for found in re.finditer(_STATEMENT, window):
-            for cut in range(found.start(), 1, -1):
-                if not re.fullmatch(_PERSON_GAP, window[cut : found.start()]):
-                    continue
-                head = window[:cut]
-                persons = parse_persons(head)
-                if (persons and len(persons) == 1 and persons[0].start == 0) or (
-                    is_name(head) and head in people.known
-                ) or is_short_reference(head):
+            if _FOLLOWED_BY_STATEMENT.match(window, found.end()):
+                continue  # 要求提出: the first verb is the object of a topic phrase
+            for cut in heads:
+                if cut <= found.start() and _PERSON_GAP_RE.fullmatch(window, cut, found.start()):
                     verb = _PERSON_VERB.match(shadow, subject_start + cut)
                     return Marker(start, subject_start, subject_start + cut, verb.end(),
                                   verb.group("verb"), None)
-            break  # only the first statement verb of a sentence can be its marker
         return None
+
+    @staticmethod
+    def _speaker_head(head: str, people: PeopleFinder) -> bool:
+        """Whether `head` names one person: titled, already known, or 陈主席 for a known 陈."""
+        persons = parse_persons(head)
+        return bool(persons and len(persons) == 1 and persons[0].start == 0) or (
+            is_name(head) and head in people.known
+        ) or is_short_reference(head)
 
     def markers(self, shadow: str, people: PeopleFinder, begin: int = 0) -> list[Marker]:
         found: list[Marker] = []
@@ -271,17 +295,19 @@ class SectionFinder:
     def _speaker(self, line: Line, marker: Marker, people: PeopleFinder) -> tuple[str, str, list[Span]] | None:
         """The speaker's name and id: an existing mention at the subject, or a new one."""
         subject = line.shadow[marker.subject_start : marker.subject_end]
-        if is_short_reference(subject):  # "陈主席" is the 陈 named before, if there is one
+        if is_short_reference(subject) or is_alias(subject, people.known):
+            # "陈主席", or "姚检" for 姚文武 检察长: the one person of that surname named before.
             short = people.by_surname_and_title(subject)
-            if not short:
+            if short:
+                people.last_person = short
+                return short[0], short[1], []
+            if not is_name(subject):
                 return None
-            people.last_person = short
-            return short[0], short[1], []
         persons = parse_persons(subject)
         if persons:
             span = people.person_span(line, persons[0], marker.subject_start, [])
             return span.attrs["name"], span.attrs["id"], [span]
-        name = line.text[marker.subject_start : marker.subject_end]
+        name = written(line, marker.subject_start, marker.subject_end)
         span = Span(marker.subject_start, marker.subject_end, "person",
                     {"id": self.context.next_person_id(), "name": name})
         people.last_person = (name, span.attrs["id"])
