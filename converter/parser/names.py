@@ -33,6 +33,7 @@ TITLE_WORDS = (
     "司长", "巡视员", "调研员", "督学", "专员", "总工程师", "总会计师", "总经济师", "教授",
     "研究员", "政委", "领导", "监事长", "主委", "厂长", "园长", "旗长", "盟长", "署长", "关长",
     "审判长", "审计长", "参事", "秘书", "干事", "主管", "部长助理", "局长助理", "副总", "高管",
+    "负责人", "老师", "护士长", "主委", "组织员", "指导员", "辅导员", "团长", "连长", "船长",
 )
 TITLE_END = re.compile(r"(?:%s)$" % alternation(TITLE_WORDS))
 # Words an unnamed group of attendees ends with.
@@ -42,7 +43,9 @@ GROUP_END = re.compile(
         TITLE_WORDS
         + ("负责同志", "负责人", "同志", "干部", "职工", "代表", "人员", "党员", "班子", "学员",
            "师生", "教师", "学生", "员工", "嘉宾", "专家", "群众", "居民", "村民", "团员", "骨干",
-           "联络员", "召集人", "委员们", "领导们", "代表们", "老师", "医生", "护士", "工作者")
+           "联络员", "召集人", "委员们", "领导们", "代表们", "老师", "医生", "护士", "工作者",
+           # words built on a person suffix: 联络组, 秘书组, 正职, 副职, 网格员, 干警, 社工 …
+           "组", "员", "长", "职", "警", "社工", "们", "者", "士")
     )
 )
 # Subjects that are no attendee group: the meeting itself, the room, pronouns.
@@ -83,7 +86,7 @@ def _all_cjk(text: str) -> bool:
 
 # Characters of organisation words: a "name" holding one (党委, 县委, 市局) is no name when a
 # title follows it, which is how 党委书记 differs from 王华书记.
-_ORGANISATION_CHARS = set("委局部厅处院校会组司办室队所站市县区省镇乡村党团政府厂公协联社中心")
+ORGANISATION_CHARS = set("委局部厅处院校会组司办室队所站市县区省镇乡村党团政府厂公协联社中心")
 TITLE_AFTER_NAME = re.compile(r"(?:副|常务副)?(?:%s)$" % alternation(TITLE_WORDS))
 
 
@@ -93,7 +96,7 @@ def split_name_title(text: str) -> tuple[str, str] | None:
     if not found or found.start() == 0:
         return None
     name = text[: found.start()]
-    if is_name(name) and not any(ch in _ORGANISATION_CHARS for ch in name[1:]):
+    if is_name(name) and not any(ch in ORGANISATION_CHARS for ch in name[1:]):
         return name, found.group()
     return None
 

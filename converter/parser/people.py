@@ -45,7 +45,10 @@ LIST_LINE = re.compile(r"^(?:会议)?(出席|列席|请假|缺席|主持|参会|
 # Items that end like a group are never a title + name (院领导班子 is not 院领导 + 班子).
 _GROUP_WORD_END = re.compile(r"(?:班子|同志|干部|成员|代表|人员|党员|职工|群众|学生|员工|领导)$")
 # A group is a noun phrase: it does not open with a verb or an adverb, nor hold 了 or a book title.
-_NOT_GROUP_TEXT = re.compile(r"^(?:组织|认真|深入|学习|传达|贯彻|召开|举行|听取|审议|研究|会议|切实|积极|进一步)|了|《|(?<!主)要|[将把被是]")
+_NOT_GROUP_TEXT = re.compile(
+    r"^(?:组织|认真|深入|学习|传达|贯彻|召开|举行|听取|审议|研究|会议|切实|积极|进一步|结合|围绕|针对|关于|按照|根据|通过|为了)"
+    r"|了|《|(?<!主)要|[将把被是]|进行|开展|针对|围绕|关于|动员$"
+)
 _OPEN, _CLOSE = "(《“‘[【「", ")》”’]】」"
 
 

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from ..markup import Span
 from .annotations import written
 from .lines import Line
-from .names import is_alias, is_name, is_short_reference
+from .names import ORGANISATION_CHARS, is_alias, is_name, is_short_reference
 from .patterns import CJK, cn_number
 from .people import PeopleFinder, parse_persons
 
@@ -45,10 +45,21 @@ _PERSON_GAP = (r"(?:在[^,。;!?]{0,30}?(?:中|上|时|后|前|期间)|会上|�
                r"(?:就|对|围绕|结合|针对|从|根据|立足|代表|面向|按照|联系)[^。;!?:]{1,50}?,?|进行了?|作了?|做了?|"
                r"同志)*")
 _PERSON_GAP_RE = re.compile(_PERSON_GAP)
-_PERSON_VERB = re.compile(_PERSON_GAP + r"(?P<verb>%s)(?P<le>了)?" % _STATEMENT)
+# A person opens a block with a statement verb, or by hearing or examining (苏蓉副校长听取了…).
+_PERSON_STATEMENT = _STATEMENT + "|听取|审议"
+_PERSON_VERB = re.compile(_PERSON_GAP + r"(?P<verb>%s)(?P<le>了)?" % _PERSON_STATEMENT)
 _FOLLOWED_BY_STATEMENT = re.compile(r"(?:提出|强调|指出|认为|明确)")
 _PERSON_LEAD = re.compile(_LEAD)
 _AND_STATEMENT = re.compile(r",?并(?:(?:对|就|围绕)[^,。;!?]{1,40}?)?(?P<verb>%s)(?P<le>了)?" % _STATEMENT)
+_CLAUSE_COMMA = re.compile(r",")
+_RELAYING = re.compile(r"传达|学习|精神|转达")
+
+
+def _sentence_end(shadow: str, start: int) -> int:
+    stop = re.search(r"[。!?;]", shadow[start:])
+    return start + stop.start() if stop else len(shadow)
+
+
 _SENTENCE_START = re.compile(r"(?:^|(?<=[。!?;])|(?<=[。!?][”’\"]))\s*")
 _AFTER_MARKER = re.compile(r"[\s,:]*[“\"]?")
 
@@ -101,7 +112,9 @@ class SectionFinder:
 
     # ---- markers -------------------------------------------------------------------------
 
-    def _person_marker(self, shadow: str, start: int, people: PeopleFinder) -> Marker | None:
+    def _person_marker(self, shadow: str, start: int, people: PeopleFinder, strict: bool = False) -> Marker | None:
+        """A person (or 他/她) + gap + statement verb at `start`; `strict`: the person must carry a
+        title or have been named before (inside a sentence, 严格/鲜明 + 要求 are no names)."""
         lead = _PERSON_LEAD.match(shadow, start)
         subject_start = lead.end() if lead else start
         if shadow.startswith(("他", "她"), subject_start):
@@ -112,15 +125,15 @@ class SectionFinder:
             return None
         stop = re.search(r"[。;!?:]", shadow[subject_start : subject_start + 90])
         window = shadow[subject_start : subject_start + (stop.start() if stop else 90)]
-        heads = [cut for cut in range(2, min(len(window), 24) + 1) if self._speaker_head(window[:cut], people)]
+        heads = [cut for cut in range(2, min(len(window), 24) + 1) if self._speaker_head(window[:cut], people, strict)]
         if not heads:
             return None
         # The marker is the first statement verb that only a gap separates from the person: the
         # verbs of a topic phrase (就落实会议要求提出…) are skipped because the gap runs on past
         # them to a verb of its own.
-        for found in re.finditer(_STATEMENT, window):
-            if _FOLLOWED_BY_STATEMENT.match(window, found.end()):
-                continue  # 要求提出: the first verb is the object of a topic phrase
+        for found in re.finditer(_PERSON_STATEMENT, window):
+            if _FOLLOWED_BY_STATEMENT.match(window, found.end()) or window.startswith("的", found.end()):
+                continue  # 要求提出: the object of a topic phrase; 审议通过的: a modifier
             for cut in heads:
                 if cut <= found.start() and _PERSON_GAP_RE.fullmatch(window, cut, found.start()):
                     verb = _PERSON_VERB.match(shadow, subject_start + cut)
@@ -129,10 +142,14 @@ class SectionFinder:
         return None
 
     @staticmethod
-    def _speaker_head(head: str, people: PeopleFinder) -> bool:
+    def _speaker_head(head: str, people: PeopleFinder, strict: bool = False) -> bool:
         """Whether `head` names one person: titled, already known, or 陈主席 for a known 陈."""
         persons = parse_persons(head)
-        return bool(persons and len(persons) == 1 and persons[0].start == 0) or (
+        if persons and len(persons) == 1 and persons[0].start == 0:
+            # an untitled name never named before must look like one: 全会 / 党委 are bodies
+            titled = persons[0].role_end > persons[0].role_start or head in people.known
+            return titled or not (strict or any(ch in ORGANISATION_CHARS for ch in head[1:]))
+        return (
             is_name(head) and head in people.known
         ) or is_short_reference(head)
 
@@ -152,11 +169,39 @@ class SectionFinder:
             person = self._person_marker(shadow, start, people)
             if person:
                 found.append(person)
+                found.extend(self._heard_then_stated(shadow, person))
                 continue
+            person = self._clause_marker(shadow, start, people)
             inside = self._and_marker(shadow, start)
-            if inside:
+            if person and not (inside and inside.sentence_start < person.sentence_start):
+                found.append(person)
+                found.extend(self._heard_then_stated(shadow, person))
+            elif inside:
                 found.append(inside)
         return found
+
+    def _clause_marker(self, shadow: str, start: int, people: PeopleFinder) -> Marker | None:
+        """A person-led block opening a clause inside a narrative sentence:
+        "…进行了部署,苏蓉副校长听取了…" / "…主持会议,他要求:…". Not after relayed content
+        (会上传达了…精神,某某强调…: that speaker belongs to another meeting)."""
+        end = _sentence_end(shadow, start)
+        for comma in _CLAUSE_COMMA.finditer(shadow, start, end):
+            if _RELAYING.search(shadow, start, comma.start()):
+                return None
+            marker = self._person_marker(shadow, comma.end(), people, strict=True)
+            if marker:
+                return marker
+        return None
+
+    def _heard_then_stated(self, shadow: str, marker: Marker) -> list[Marker]:
+        """"苏蓉听取了…,并对下一步工作提出要求:" — a second block by the same person."""
+        if re.fullmatch(_STATEMENT, marker.kind):
+            return []
+        found = _AND_STATEMENT.search(shadow, marker.end, _sentence_end(shadow, marker.end))
+        if not found:
+            return []
+        return [Marker(found.start(), found.start(), found.start(), found.end(), found.group("verb"),
+                       None, follows_action=True)]
 
     def _and_marker(self, shadow: str, start: int) -> Marker | None:
         """"…主持会议,并对…提出了要求。" — a block opened inside a person's action sentence."""
