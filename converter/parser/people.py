@@ -14,31 +14,42 @@ from dataclasses import dataclass
 from ..markup import Span
 from .annotations import written
 from .lines import Line
+from .patterns import CJK
 from .names import GROUP_END, NOT_A_GROUP, TITLE_END, is_name, split_name_title, split_role_name
 
-_VERB = (r"主持召开|主持|出席|列席|参加|参会|传达|讲话|汇报|通报|发言|领学|宣读|介绍|点评|总结|"
+_VERB = (r"主持召开|主持|出席|列席|参加|参会|传达|讲话|讲道|汇报|通报|发言|领学|宣读|介绍|点评|总结|"
          r"说明|解读|部署|布置|培训|就座|上党课|讲党课|请假|缺席")
-# An action phrase, longest readings first; group names tell which action it is.
+# 作/做 as a light verb, not as the end of a word (工作报告, 合作, 所作的报告: content).
+_LIGHT = r"(?<![所工合创写操协运制动])(?:作|做|进行)了?(?!的)"
+# An action phrase, longest readings first; group names tell which action it is. A bare verb
+# right after 的/重要 or before 精神 is a noun (…时的讲话精神, 重要讲话): content, no action.
 ACTION = re.compile(
-    r"在[^,;。]{0,8}?(?P<within>讲话|发言)中"
-    r"|(?<!所)(?:作|做)了?(?!的)(?:[^,;。并]{0,6}?)(?P<made>讲话|报告|发言)"
-    r"|(?<!所)(?:作|做)了?(?!的)(?:[^,;。并]{0,4}?)(?P<did>说明|总结|点评|解读|部署|汇报|通报)"
+    r"在[^,;。]{0,8}?(?P<within>讲话|发言|点评|总结)(?:中|时)"
+    r"|(?:总结|动员)(?P<summed>讲话)(?!精神)"
+    r"|%s(?:[^,;。并]{0,6}?)(?P<made>讲话|报告|发言)"
+    r"|%s(?:[^,;。并]{0,4}?)(?P<did>说明|总结|点评|解读|部署|汇报|通报|培训)"
     r"|发表了?[^,;。]{0,4}?(?P<speech>讲话)"
-    r"|进行了?(?:交流)?(?P<spoke>发言)"
-    r"|(?P<exchange>作研讨交流|作交流|谈了?[^,;。]{0,6}?(?:看法|体会|认识|感受))"
-    r"|(?P<led>带领[^,;。]{0,10}?学习)"
-    r"|(?P<verb>%s)" % _VERB
+    r"|(?P<exchange>作研讨交流|作交流|(?:作|开展|进行)了?[^,;。并]{0,4}?研讨(?:交流)?|谈了?[^,;。]{0,6}?(?:看法|体会|认识|感受))"
+    r"|(?P<led>带(?:领)?[^,;。]{0,10}?学习)"
+    r"|(?<!的)(?<!重要)(?P<verb>%s)(?!精神)" % (_LIGHT, _LIGHT, _VERB)
 )
-_CANONICAL = {"主持召开": "主持", "参会": "参加", "讲党课": "上党课", "报告": "作报告"}
-# What may stand between a subject and its action: adverbs and short prepositional phrases.
+_CANONICAL = {"主持召开": "主持", "参会": "参加", "讲党课": "上党课", "报告": "作报告", "讲道": "讲话"}
+# What may stand between a subject and its action: adverbs, time words, short prepositional and
+# locative phrases (在主席台), 受…委托, 一行, a coordinated verb (重温、领学), a qualifier of 发言
+# (表态发言, 剖析发言). 以及 and 代表和 are no gap: they join a group's tail (…成员以及…成员).
 _GAP = re.compile(
-    r"(?:等?共?\d+余?(?:名|位)?(?:人|同志)?|等|也|还|均|亦|分别|先后|一同|共同|一起|首先|随后|最后|接着|然后|现场|专门|亲自|详细|认真|"
-    r"重点|逐条|集中|同时|通过视频(?:连线)?(?:方式)?|以视频方式|视频|应邀|受邀|常务|"
-    r"在[^,;。]{1,25}?(?:上|中|时|后|前|室|厅|堂|馆|楼|场|内|处)|(?:给|向|对|为|就|围绕|结合|以|从|代表)[^,;。]{1,40}?)*"
+    r"(?:等?共?\d+余?(?:名|位)?(?:人|同志)?|等|也|还|均|亦|又|分别|先后|一同|共同|一起|首先|随后|最后|接着|然后|现场|专门|亲自|详细|认真|"
+    r"重点|逐条|逐一|依次|逐个|集中|同时|特别|简要|全面|深入|通过视频(?:连线)?(?:方式)?|以视频方式|视频|应邀|受邀|常务|一行|"
+    r"昨天|今天|昨日|今日|当天|近日|日前|上午|下午|晚上|会上|会后|会前|随即|"
+    r"受[^,;。]{1,20}?委托|在[^,;。]{1,25}?(?:上|中|时|后|前|室|厅|堂|馆|楼|场|内|处|台)|在[^,;。]{1,12}?(?=就座)|"
+    r"(?:给|向|对|为|就|围绕|结合|以(?!及)|从|代表(?![和及、们]))[^,;。]{1,40}?|"
+    r"[%s]{2}、|[%s]{2}(?=发言))*" % (CJK, CJK)
 )
-_AND_GROUP = re.compile(r"以及|及|和")
+_AND_GROUP = re.compile(r"以及|及|和|等(?![,;。])")
+# What opens a clause before its subject: a time, or a sequencing adverb (最后沈涛校长作总结).
 _LEADING_TIME = re.compile(
-    r"(?:\s|\d{1,4}\s*[年月日号时]|[〇零一二三四五六七八九十]{1,4}\s*[年月日号]|上午|下午|中午|晚上?|今天|昨天|近日|日前)*"
+    r"(?:\s|\d{1,4}\s*[年月日号时]|[〇零一二三四五六七八九十]{1,4}\s*[年月日号]|上午|下午|中午|晚上?|今天|昨天|近日|日前|"
+    r"最后|随后|首先|然后|接着|其次|同时|此外|另外|会上|会中|会后)*由?"
 )
 _MAX_SUBJECT = 80
 LIST_LINE = re.compile(r"^(?:会议)?(出席|列席|请假|缺席|主持|参会|参加)(?:人员|领导|人)?\s*:")
@@ -46,8 +57,8 @@ LIST_LINE = re.compile(r"^(?:会议)?(出席|列席|请假|缺席|主持|参会|
 _GROUP_WORD_END = re.compile(r"(?:班子|同志|干部|成员|代表|人员|党员|职工|群众|学生|员工|领导)$")
 # A group is a noun phrase: it does not open with a verb or an adverb, nor hold 了 or a book title.
 _NOT_GROUP_TEXT = re.compile(
-    r"^(?:组织|认真|深入|学习|传达|贯彻|召开|举行|听取|审议|研究|会议|切实|积极|进一步|结合|围绕|针对|关于|按照|根据|通过|为了)"
-    r"|了|《|(?<!主)要|[将把被是]|进行|开展|针对|围绕|关于|动员$"
+    r"^(?:组织|认真|深入|学习|传达|贯彻|召开|举行|听取|审议|研究|会议|切实|积极|进一步|结合|围绕|针对|关于|按照|根据|通过|为了|在)"
+    r"|了|《|(?<!主)要|[将把被是]|进行|开展|针对|围绕|关于|传达|动员$"
 )
 _OPEN, _CLOSE = "(《“‘[【「", ")》”’]】」"
 
@@ -60,9 +71,9 @@ def action_of(match: re.Match) -> str:
         return match.group("did")
     if match.group("within"):
         return match.group("within")
-    if match.group("speech"):
+    if match.group("speech") or match.group("summed"):
         return "讲话"
-    if match.group("spoke") or match.group("exchange"):
+    if match.group("exchange"):
         return "发言"
     if match.group("led"):
         return "领学"
@@ -119,7 +130,7 @@ def _person_item(item: str) -> tuple[int, int, str, int] | None:
 
     "局长申长雨", "申长雨", "王春黎同志", "陈延涛等", and a title after the name ("吕伟涛副所长").
     """
-    core = re.sub(r"等(?:领导|同志|人)?$", "", item)
+    core = re.sub(r"(?:等|[两二三四五六七八九十\d]+位)(?:领导|同志|人)?$", "", item)
     if core.endswith("同志"):
         if _GROUP_WORD_END.search(core[:-2]):
             return None
