@@ -52,6 +52,21 @@ GROUP_END = re.compile(
 NOT_A_GROUP = re.compile(r"^(?:大家|与会人员|与会者|与会同志|全体与会人员|与会代表|大会|会议|他们|她们|我们|本次会议)$")
 
 
+# Everyday two-character words that begin with a surname character. Untitled, they would read as
+# a name wherever they open a clause (安排部署…, 安全总监, 高度重视); they are words, not people.
+NOT_NAMES = set(
+    "安排 安全 高度 全面 全体 全力 严格 明确 常务 方面 时间 文件 程序 任务 于是 和谐 平安 向前 "
+    "成员 成果 成绩 成效 成立 管理 管理 党员 党委 党组 国家 国务 金融 经济 文化 文明 宣传 宣讲 "
+    "司法 公安 公司 公开 公共 公正 公平 江苏 江西 上海 湖南 湖北 广东 广西 福建 山东 山西 "
+    "云南 贵州 四川 海南 河南 河北 安徽 浙江 重庆 天津 北京 吉林 黄河 长江 石油 钢铁 "
+    "应急 应当 信息 信访 计划 计生 统筹 统一 统计 华为 万元 万名 时代 时期 强化 要求 "
+    "工会 工作 工程 会议 政府 政协 人大 纪委 法院 检察 组织 干部 领导 班子 集团 集体 集中 "
+    "常委 常态 花园 新区 新闻 新时 新年 明年 今年 去年 全年 全国 全省 全市 全县 全区 全镇 "
+    "各级 各位 各部 各个 双方 多方 多次 多种 卫生 卫健 教育 农业 农村 水利 交通 建设 城市 "
+    "商务 商会 商业 商场 服务 财政 审计 税务 海关 边境 边防 司机 师生 师资 车辆 路线 景区".split()
+)
+
+
 def is_name(text: str) -> bool:
     """A plausible personal name: surname + 1–2 characters (compound surname + 1–2), or a
     transcribed name with a middle dot (艾尔肯·吐尼亚孜)."""
@@ -59,6 +74,8 @@ def is_name(text: str) -> bool:
         parts = text.split("·")
         return 3 <= len(text) <= 16 and all(2 <= len(p) <= 8 and _all_cjk(p) for p in parts)
     if any(ch in _NOT_IN_NAME for ch in text) or not all("\u3400" <= ch <= "\u9fff" for ch in text):
+        return False
+    if text in NOT_NAMES:
         return False
     if text[:2] in COMPOUND_SURNAMES:
         return 3 <= len(text) <= 4

@@ -15,7 +15,7 @@ from ..markup import Span
 from .annotations import written
 from .lines import Line
 from .patterns import CJK
-from .names import GROUP_END, NOT_A_GROUP, TITLE_END, is_name, split_name_title, split_role_name
+from .names import GROUP_END, NOT_A_GROUP, TITLE_END, TITLE_WORDS, is_name, split_name_title, split_role_name
 
 _VERB = (r"主持召开|主持|出席|列席|参加|参会|传达|讲话|讲道|汇报|通报|发言|领学|宣读|介绍|点评|总结|"
          r"说明|解读|部署|布置|培训|就座|上党课|讲党课|请假|缺席")
@@ -52,6 +52,14 @@ _LEADING_TIME = re.compile(
     r"最后|随后|首先|然后|接着|其次|同时|此外|另外|会上|会中|会后)*由?"
 )
 _MAX_SUBJECT = 80
+# A title word near the start of a clause: only then can the clause open with a titled person.
+TITLE_HEAD = re.compile(r".{0,14}?(?:%s)" % "|".join(sorted(TITLE_WORDS, key=len, reverse=True)))
+# Verbs that may follow a subject; a name never ends in their first character.
+_VERB_AT = re.compile(r"认为|指出|强调|要求|提出|决定|号召|明确|听取|审议|表示|充分|肯定|希望|介绍|主持|出席|参加|"
+                      r"代表|结合|就|对|在|向|为|到|以|从|于")
+# How a clause without a subject of its own opens: a joining word, an adverb, or straight into a
+# prepositional phrase or the light verb (…,并在…中作了发言 / …,对…做出安排部署).
+_SUBJECTLESS = re.compile(r"(?:并且?|还|又|也|随后|然后|同时|接着|再|后)?(?=[对就向给为在从围绕结合针对作做进带发主讲])|并且?|还|又|随后|然后|同时|接着")
 LIST_LINE = re.compile(r"^(?:会议)?(出席|列席|请假|缺席|主持|参会|参加)(?:人员|领导|人)?\s*:")
 # Items that end like a group are never a title + name (院领导班子 is not 院领导 + 班子).
 _GROUP_WORD_END = re.compile(r"(?:班子|同志|干部|成员|代表|人员|党员|职工|群众|学生|员工|领导)$")
@@ -287,6 +295,9 @@ class PeopleFinder:
         """Participant spans in line.shadow[start:end] (positions relative to the line).
 
         `in_block`: the text is the body of a statement block, where names need a title.
+
+        Within a sentence, a clause without a subject of its own (并在…作了发言, 对…做出安排部署)
+        continues the subjects before it; 他/她 opening a clause is the person just named.
         """
         shadow = line.shadow
         listing = LIST_LINE.match(shadow) if start == 0 else None
@@ -294,20 +305,80 @@ class PeopleFinder:
             return self._listing(line, listing)
         spans: list[Span] = []
         pending: list[tuple[int, list[Mention]]] = []
+        actor: list[Span] = []  # who acted last in this sentence
         for clause_start, clause_end, mark in clauses(shadow, start, end):
             # "1日局长张三主持…": a time opening the clause is no part of the subject.
             clause_start = _LEADING_TIME.match(shadow, clause_start, clause_end).end()
             subjects, actions = self._clause(shadow, clause_start, clause_end, in_block)
             if subjects and actions:
-                spans += self._spans(line, pending + subjects, actions)
+                actor = self._spans(line, pending + subjects, actions)
+                spans += actor
                 pending = []
             elif subjects and mark in (",", ";", ""):
                 pending += subjects
+            elif not subjects:
+                pronoun = self._pronoun_clause(line, clause_start, clause_end)
+                carried = self._predicate(shadow, clause_start, clause_end) if pronoun is None else []
+                if pronoun is not None:
+                    spans.append(pronoun)
+                    actor, pending = [pronoun], []
+                elif carried and pending:
+                    actor = self._spans(line, pending, carried)
+                    spans += actor
+                    pending = []
+                elif carried and actor:
+                    for span in actor:
+                        span.attrs["action"] = " ".join(dict.fromkeys(span.attrs.get("action", "").split() + carried))
+                elif not _SUBJECTLESS.match(shadow, clause_start, clause_end):
+                    named = None if in_block else self._named_subject(shadow, clause_start, clause_end)
+                    if named:
+                        # a titled person doing something unlisted (充分肯定了…, 到会指导): no
+                        # action, but the mention keeps the role and is whom a later 他 means
+                        spans += self._spans(line, pending + [named], [])
+                    pending = []
             else:
                 pending = []
-            if mark in "。!?":
-                pending = []
+            if mark in "。!?;":
+                pending, actor = [], []
         return spans
+
+    def _named_subject(self, shadow: str, start: int, end: int) -> tuple[int, list[Mention]] | None:
+        """A titled person opening a clause whose verb is not an attendance action."""
+        if end - start < 4 or not TITLE_HEAD.match(shadow, start, min(end, start + 20)):
+            return None
+        for cut in range(min(end, start + 24), start + 2, -1):
+            if _VERB_AT.match(shadow, cut - 1):
+                continue  # the name would take the first character of the verb after it (王华指出)
+            persons = parse_persons(shadow[start:cut])
+            if persons and len(persons) == 1 and persons[0].role_end > persons[0].role_start:
+                if persons[0].end >= cut - start - 2:
+                    return start, persons
+        return None
+
+    def _predicate(self, shadow: str, start: int, end: int) -> list[str]:
+        """The actions of a clause that has no subject: 并/还/随后 … gap … action."""
+        opening = _SUBJECTLESS.match(shadow, start, end)
+        if not opening:
+            return []
+        for action in ACTION.finditer(shadow, opening.end(), min(end, opening.end() + 60)):
+            if _GAP.fullmatch(shadow, opening.end(), action.start()):
+                return self._actions_from(shadow, action.start(), end)
+        return []
+
+    def _pronoun_clause(self, line: Line, start: int, end: int) -> Span | None:
+        """"会上,她向代表们介绍了…": 他/她 + gap + action is the person named just before."""
+        shadow = line.shadow
+        if not self.last_person or not shadow.startswith(("他", "她"), start) or shadow.startswith(("他们", "她们"), start):
+            return None
+        for action in ACTION.finditer(shadow, start + 1, min(end, start + 61)):
+            if _GAP.fullmatch(shadow, start + 1, action.start()):
+                name, _ = self.last_person
+                actions = self._actions_from(shadow, action.start(), end)
+                self.context.guesses.append(f"line {line.number}: {line.text[start]!r} read as {name}")
+                return Span(start, start + 1, "person", {"id": self.context.next_person_id(), "name": name,
+                                                         "action": " ".join(dict.fromkeys(actions))})
+            break
+        return None
 
     def _listing(self, line: Line, listing: re.Match) -> list[Span]:
         """"出席:张三、李四" lines of a 纪要: every item is a person (or group) with that action."""

@@ -47,6 +47,7 @@ _PERSON_GAP = (r"(?:在[^,。;!?]{0,30}?(?:中|上|时|后|前|期间)|会上|�
 _PERSON_GAP_RE = re.compile(_PERSON_GAP)
 # A person opens a block with a statement verb, or by hearing or examining (苏蓉副校长听取了…).
 _PERSON_STATEMENT = _STATEMENT + "|听取|审议"
+_PERSON_STATEMENT_RE = re.compile(_PERSON_STATEMENT)
 _PERSON_VERB = re.compile(_PERSON_GAP + r"(?P<verb>%s)(?P<le>了)?" % _PERSON_STATEMENT)
 _FOLLOWED_BY_STATEMENT = re.compile(r"(?:提出|强调|指出|认为|明确)")
 _PERSON_LEAD = re.compile(_LEAD)
@@ -125,17 +126,19 @@ class SectionFinder:
             return None
         stop = re.search(r"[。;!?:]", shadow[subject_start : subject_start + 90])
         window = shadow[subject_start : subject_start + (stop.start() if stop else 90)]
-        heads = [cut for cut in range(2, min(len(window), 24) + 1) if self._speaker_head(window[:cut], people, strict)]
-        if not heads:
-            return None
         # The marker is the first statement verb that only a gap separates from the person: the
         # verbs of a topic phrase (就落实会议要求提出…) are skipped because the gap runs on past
-        # them to a verb of its own.
-        for found in re.finditer(_PERSON_STATEMENT, window):
+        # them to a verb of its own. Heads are checked last, and once each: they cost the most.
+        heads: dict[int, bool] = {}
+        for found in _PERSON_STATEMENT_RE.finditer(window):
             if _FOLLOWED_BY_STATEMENT.match(window, found.end()) or window.startswith("的", found.end()):
                 continue  # 要求提出: the object of a topic phrase; 审议通过的: a modifier
-            for cut in heads:
-                if cut <= found.start() and _PERSON_GAP_RE.fullmatch(window, cut, found.start()):
+            for cut in range(2, min(found.start(), 24) + 1):
+                if not _PERSON_GAP_RE.fullmatch(window, cut, found.start()):
+                    continue
+                if cut not in heads:
+                    heads[cut] = self._speaker_head(window[:cut], people, strict)
+                if heads[cut]:
                     verb = _PERSON_VERB.match(shadow, subject_start + cut)
                     return Marker(start, subject_start, subject_start + cut, verb.end(),
                                   verb.group("verb"), None)
