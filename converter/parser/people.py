@@ -41,10 +41,25 @@ _GAP = re.compile(
     r"(?:等?共?\d+余?(?:名|位)?(?:人|同志)?|等|也|还|均|亦|又|分别|先后|一同|共同|一起|首先|随后|最后|接着|然后|现场|专门|亲自|详细|认真|"
     r"重点|逐条|逐一|依次|逐个|集中|同时|特别|简要|全面|深入|通过视频(?:连线)?(?:方式)?|以视频方式|视频|应邀|受邀|常务|一行|"
     r"昨天|今天|昨日|今日|当天|近日|日前|上午|下午|晚上|会上|会后|会前|随即|"
-    r"受[^,;。]{1,20}?委托|在[^,;。]{1,25}?(?:上|中|时|后|前|室|厅|堂|馆|楼|场|内|处|台)|在[^,;。]{1,12}?(?=就座)|"
+    r"受[^,;。]{1,20}?委托|在[^,;。]{1,40}?(?:上|中|时|后|前|室|厅|堂|馆|楼|场|内|处|台)|"
     r"(?:给|向|对|为|就|围绕|结合|以(?!及)|从|代表(?![和及、们]))[^,;。]{1,40}?|"
-    r"[%s]{2}、|[%s]{2}(?=发言))*" % (CJK, CJK)
+    r"[%s]{2}、)*" % CJK
 )
+# Before some actions the gap may end in a word of their own: a qualifier of 发言 (表态发言,
+# 剖析发言) or any place before 就座 (在前排就座).
+_GAP_BEFORE = (("发言", re.compile(r"[%s]{2}" % CJK)), ("就座", re.compile(r"在[^,;。]{1,12}")))
+
+
+def gap_between(shadow: str, start: int, end: int) -> bool:
+    """Whether shadow[start:end] can stand between a subject and the action at `end`."""
+    if _GAP.fullmatch(shadow, start, end):
+        return True
+    for action, tail in _GAP_BEFORE:
+        if shadow.startswith(action, end):
+            for cut in range(start, end):
+                if tail.fullmatch(shadow, cut, end) and _GAP.fullmatch(shadow, start, cut):
+                    return True
+    return False
 _AND_GROUP = re.compile(r"以及|及|和|等(?![,;。])")
 # What opens a clause before its subject: a time, or a sequencing adverb (最后沈涛校长作总结).
 _LEADING_TIME = re.compile(
@@ -272,9 +287,15 @@ class PeopleFinder:
             return None
         return mentions
 
+    def clause_at(self, shadow: str, start: int, end: int):
+        """(subjects, actions) of the clause shadow[start:end] read as narrative."""
+        start = _LEADING_TIME.match(shadow, start, end).end()
+        return self._clause(shadow, start, end, False)
+
     def _clause(self, shadow: str, start: int, end: int, in_block: bool):
         """(subjects, actions) if the clause is subject + action, (subjects, []) if only a subject."""
-        passive = re.match(r"(?:会议|会|本次会议|学习会?|活动)?由(.{2,80}?)主持", shadow[start:end])
+        # 会议由…主持 / 集中学习由…主持: what is chaired may be named before 由, and is no role.
+        passive = re.match(r"(?:[^,;。由]{0,12}?(?:会议|会|学习|活动|座谈|研讨|仪式|培训))?由(.{2,80}?)主持", shadow[start:end])
         if passive:
             mentions = self._subject(passive.group(1), in_block)
             if mentions:
@@ -283,7 +304,7 @@ class PeopleFinder:
         # a long clause cannot close a subject that starts the clause (and would cost O(n²)).
         for action in ACTION.finditer(shadow, start, min(end, start + _MAX_SUBJECT + 60)):
             for split in range(start + 2, min(action.start(), start + _MAX_SUBJECT) + 1):
-                if not _GAP.fullmatch(shadow, split, action.start()):
+                if not gap_between(shadow, split, action.start()):
                     continue
                 mentions = self._subject(shadow[start:split], in_block)
                 if mentions:
@@ -329,12 +350,16 @@ class PeopleFinder:
                 elif carried and actor:
                     for span in actor:
                         span.attrs["action"] = " ".join(dict.fromkeys(span.attrs.get("action", "").split() + carried))
+                        if span.tag == "person":
+                            self.last_person = (span.attrs["name"], span.attrs["id"])
                 elif not _SUBJECTLESS.match(shadow, clause_start, clause_end):
                     named = None if in_block else self._named_subject(shadow, clause_start, clause_end)
                     if named:
                         # a titled person doing something unlisted (充分肯定了…, 到会指导): no
-                        # action, but the mention keeps the role and is whom a later 他 means
-                        spans += self._spans(line, pending + [named], [])
+                        # action, but the mention keeps the role and is whom a later 他 means;
+                        # a later clause of the sentence may still give them one (…,对…做出部署)
+                        actor = self._spans(line, pending + [named], [])
+                        spans += actor
                     pending = []
             else:
                 pending = []
@@ -361,7 +386,7 @@ class PeopleFinder:
         if not opening:
             return []
         for action in ACTION.finditer(shadow, opening.end(), min(end, opening.end() + 60)):
-            if _GAP.fullmatch(shadow, opening.end(), action.start()):
+            if gap_between(shadow, opening.end(), action.start()):
                 return self._actions_from(shadow, action.start(), end)
         return []
 
@@ -371,7 +396,7 @@ class PeopleFinder:
         if not self.last_person or not shadow.startswith(("他", "她"), start) or shadow.startswith(("他们", "她们"), start):
             return None
         for action in ACTION.finditer(shadow, start + 1, min(end, start + 61)):
-            if _GAP.fullmatch(shadow, start + 1, action.start()):
+            if gap_between(shadow, start + 1, action.start()):
                 name, _ = self.last_person
                 actions = self._actions_from(shadow, action.start(), end)
                 self.context.guesses.append(f"line {line.number}: {line.text[start]!r} read as {name}")

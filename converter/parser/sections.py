@@ -18,7 +18,9 @@ from .names import ORGANISATION_CHARS, is_alias, is_name, is_short_reference
 from .patterns import CJK, cn_number
 from .people import PeopleFinder, parse_persons
 
-_STATEMENT = "认为|指出|强调|要求|提出|决定|号召|明确"
+# 决定 states something only when its content follows a mark (会议决定:… / 决定,成立…); with a
+# noun right after it (会议决定人事任免事项) it is an agenda act, no block.
+_STATEMENT = "认为|指出|强调|要求|提出|决定(?=[,:])|号召|明确"
 # Agenda verbs combine (传达学习, 审议通过, 讨论研究 …); at least one of them must be a listed one.
 _AGENDA = r"(?:传达|学习|贯彻|落实|审议|讨论|研究|听取|通过|表决|部署){1,4}"
 _LISTED_AGENDA = re.compile(r"传达|学习|审议|研究|听取|通过|部署")
@@ -34,7 +36,7 @@ _GARBLE = r"(?:锟斤拷|\ufffd)+"
 # it (了, 《, “, :): the verb and its object make the position certain, so the adverb need not be listed.
 _FREE_ADVERB = r"(?!%s)[%s]{2}(?=(?:%s)(?:了|[《“\":]))" % (_AGENDA, CJK, _AGENDA)
 _MEETING_MARKER = re.compile(
-    _LEAD + r"(?P<subject>(?:本次|这次|此次)?会议)(?:%s|%s)*(?:%s)?(?P<verb>%s|%s)%s(?P<le>了)?"
+    _LEAD + r"(?P<subject>(?:本次|这次|此次)?会议)(?:%s|%s)*(?:%s)?(?P<verb>%s|%s)%s(?:并(?:原则)?(?:同意|批准))?(?P<le>了)?"
     % (_ADVERB, _GARBLE, _FREE_ADVERB, _STATEMENT, _AGENDA, _NOT_AGENDA_OBJECT)
 )
 # What may stand between a person and the statement verb: adverbs, a locative or temporal phrase
@@ -51,7 +53,11 @@ _PERSON_STATEMENT_RE = re.compile(_PERSON_STATEMENT)
 _PERSON_VERB = re.compile(_PERSON_GAP + r"(?P<verb>%s)(?P<le>了)?" % _PERSON_STATEMENT)
 _FOLLOWED_BY_STATEMENT = re.compile(r"(?:提出|强调|指出|认为|明确)")
 _PERSON_LEAD = re.compile(_LEAD)
-_AND_STATEMENT = re.compile(r",?并(?:(?:对|就|围绕)[^,。;!?]{1,40}?)?(?P<verb>%s)(?P<le>了)?" % _STATEMENT)
+# A statement joined to an action sentence: ,并(对…)提出 or a further ,对…提出 clause.
+_AND_STATEMENT = re.compile(
+    r"(?:,?并(?:(?:对|就|围绕|结合)[^,。;!?]{1,40}?)?|,(?:对|就|围绕|结合)[^,。;!?]{1,40}?)(?P<verb>%s)(?P<le>了)?"
+    % _STATEMENT
+)
 _CLAUSE_COMMA = re.compile(r",")
 _RELAYING = re.compile(r"传达|学习|精神|转达")
 
@@ -98,6 +104,41 @@ class OpenBlock:
     style: str | None
     last_item: int
     wants_more: bool
+
+
+# What a statement's object is called when only the object is named: 提出了具体要求。
+_NAMED_STATEMENT = re.compile(r"[^,。;!?:]{0,30}?(?:要求|意见|建议|希望|目标|任务)$")
+_ENUMERATION_START = re.compile(r"\s*(?:[一二三四五六七八九十]是|[一二三四五六七八九十]要|第一|首先|1[.、]|\(一\)|一、)")
+
+
+def _names_only(shadow: str, body_start: int, end: int, people: PeopleFinder) -> bool:
+    """A 提出 block needs content: "提出具体要求" followed by the next actor ("…,镇长方明远作总结")
+    or by another block names the statement without saying it."""
+    stop = re.search(r"[,。;!?:]", shadow[body_start:end])
+    close = body_start + stop.start() if stop else end
+    if not _NAMED_STATEMENT.fullmatch(shadow, body_start, close):
+        return False
+    mark = shadow[close] if close < end else ""
+    rest = close + 1
+    if mark == ":":
+        return False
+    if rest >= end:
+        # another block follows at once: nothing was said; at the end of the paragraph the
+        # statement may still come in the next one
+        return end < len(shadow)
+    if _ENUMERATION_START.match(shadow, rest, end):
+        return False
+    next_stop = re.search(r"[,。;!?:]", shadow[rest:end])
+    next_end = rest + next_stop.start() if next_stop else end
+    subjects, actions = people.clause_at(shadow, rest, next_end)
+    return bool(subjects and actions)
+
+
+def _group_acted(spans: list[Span], shadow: str, position: int) -> bool:
+    """Whether the last participant of the sentence before `position` is an unnamed group."""
+    sentence = max(shadow.rfind(mark, 0, position) for mark in "。!?;") + 1
+    acting = [s for s in spans if s.tag in ("person", "group") and sentence <= s.start < position]
+    return bool(acting) and acting[-1].tag == "group"
 
 
 class SectionFinder:
@@ -301,7 +342,8 @@ class SectionFinder:
             spans += in_marker
             end = markers[index + 1].sentence_start if index + 1 < len(markers) else len(shadow)
             at_subject = [s for s in in_marker if s.tag == "person" and s.start == marker.subject_start]
-            spans += self._block(line, marker, end, people, speaker=at_subject[0] if at_subject else None)
+            if not (marker.follows_action and _group_acted(spans, shadow, marker.sentence_start)):
+                spans += self._block(line, marker, end, people, speaker=at_subject[0] if at_subject else None)
             spans += people.scan(line, marker.end, end, in_block=True)
             cursor = end
         spans += people.scan(line, cursor, len(shadow))
@@ -310,6 +352,8 @@ class SectionFinder:
     def _block(self, line: Line, marker: Marker, end: int, people: PeopleFinder | None, speaker: Span | None = None) -> list[Span]:
         shadow = line.shadow
         body_start = _AFTER_MARKER.match(shadow, marker.end).end()
+        if marker.kind == "提出" and people is not None and _names_only(shadow, body_start, end, people):
+            return []
         heading = not shadow[body_start:end].strip(" ,:;。")
         if marker.speaker == "会议":
             name, ref, extra = "会议", None, []
