@@ -21,6 +21,7 @@ from .people import PeopleFinder, parse_persons
 # 决定 states something only when its content follows a mark (会议决定:… / 决定,成立…); with a
 # noun right after it (会议决定人事任免事项) it is an agenda act, no block.
 _STATEMENT = "认为|指出|强调|要求|提出|决定(?=[,:])|号召|明确"
+_STATEMENT_WORDS = ("认为", "指出", "强调", "要求", "提出", "决定", "号召", "明确")
 # Agenda verbs combine (传达学习, 审议通过, 讨论研究 …); at least one of them must be a listed one.
 _AGENDA = r"(?:传达|学习|贯彻|落实|审议|讨论|研究|听取|通过|表决|部署){1,4}"
 _LISTED_AGENDA = re.compile(r"传达|学习|审议|研究|听取|通过|部署")
@@ -206,7 +207,7 @@ class SectionFinder:
             meeting = _MEETING_MARKER.match(shadow, start)
             if meeting:
                 verb = meeting.group("verb")
-                if _LISTED_AGENDA.search(verb) or re.fullmatch(_STATEMENT, verb):
+                if _LISTED_AGENDA.search(verb) or verb in _STATEMENT_WORDS:
                     found.append(Marker(start, meeting.start("subject"), meeting.end("subject"),
                                         meeting.end(), verb, "会议"))
                     continue
@@ -239,7 +240,7 @@ class SectionFinder:
 
     def _heard_then_stated(self, shadow: str, marker: Marker) -> list[Marker]:
         """"苏蓉听取了…,并对下一步工作提出要求:" — a second block by the same person."""
-        if re.fullmatch(_STATEMENT, marker.kind):
+        if marker.kind in _STATEMENT_WORDS:
             return []
         found = _AND_STATEMENT.search(shadow, marker.end, _sentence_end(shadow, marker.end))
         if not found:
