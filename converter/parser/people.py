@@ -15,14 +15,16 @@ from ..markup import Span
 from .annotations import written
 from .lines import Line
 from .patterns import CJK
-from .names import GROUP_END, NOT_A_GROUP, TITLE_END, TITLE_WORDS, is_name, split_name_title, split_role_name
+from .names import (GROUP_END, NOT_A_GROUP, NOT_NAMES, ORGANISATION_CHARS, TITLE_AFTER_NAME, TITLE_END, TITLE_WORDS,
+                    is_name, split_name_title, split_role_name)
 
 _VERB = (r"主持召开|主持|出席|列席|参加|参会|传达|讲话|讲道|汇报|通报|发言|领学|宣读|介绍|点评|总结|"
          r"说明|解读|部署|布置|培训|就座|上党课|讲党课|请假|缺席")
 # 作/做 as a light verb, not as the end of a word (工作报告, 合作, 所作的报告: content).
 _LIGHT = r"(?<![所工合创写操协运制动])(?:作|做|进行)了?(?!的)"
 # An action phrase, longest readings first; group names tell which action it is. A bare verb
-# right after 的/重要 or before 精神 is a noun (…时的讲话精神, 重要讲话): content, no action.
+# right after 的/重要 or before 精神/的/、 is a noun or a modifier (…时的讲话精神, 重要讲话,
+# 汇报的好): no action.
 ACTION = re.compile(
     r"在[^,;。]{0,8}?(?P<within>讲话|发言|点评|总结)(?:中|时)"
     r"|(?:总结|动员)(?P<summed>讲话)(?!精神)"
@@ -30,8 +32,8 @@ ACTION = re.compile(
     r"|%s(?:[^,;。并]{0,4}?)(?P<did>说明|总结|点评|解读|部署|汇报|通报|培训)"
     r"|发表了?[^,;。]{0,4}?(?P<speech>讲话)"
     r"|(?P<exchange>作研讨交流|作交流|(?:作|开展|进行)了?[^,;。并]{0,4}?研讨(?:交流)?|谈了?[^,;。]{0,6}?(?:看法|体会|认识|感受))"
-    r"|(?P<led>带(?:领)?[^,;。]{0,10}?学习)"
-    r"|(?<!的)(?<!重要)(?P<verb>%s)(?!精神)" % (_LIGHT, _LIGHT, _VERB)
+    r"|(?P<led>带领[^,;。]{0,10}?学习|带大家[^,;。]{0,6}?学习)"
+    r"|(?<!的)(?<!重要)(?P<verb>%s)(?!精神|的)" % (_LIGHT, _LIGHT, _VERB)
 )
 _CANONICAL = {"主持召开": "主持", "参会": "参加", "讲党课": "上党课", "报告": "作报告", "讲道": "讲话"}
 # What may stand between a subject and its action: adverbs, time words, short prepositional and
@@ -64,9 +66,18 @@ _AND_GROUP = re.compile(r"以及|及|和|等(?![,;。])")
 # What opens a clause before its subject: a time, or a sequencing adverb (最后沈涛校长作总结).
 _LEADING_TIME = re.compile(
     r"(?:\s|\d{1,4}\s*[年月日号时]|[〇零一二三四五六七八九十]{1,4}\s*[年月日号]|上午|下午|中午|晚上?|今天|昨天|近日|日前|"
-    r"最后|随后|首先|然后|接着|其次|同时|此外|另外|会上|会中|会后)*由?"
+    r"最后|随后|首先|然后|接着|其次|同时|此外|另外|会上|会中|会后|会议(?=[^,;。由]{2,30}?主持))*由?"
 )
 _MAX_SUBJECT = 80
+# A noun-phrase report: 听取了[title]NAME作的…汇报 / 围绕NAME所作(的)报告.
+_NOMINAL_REPORT = re.compile(
+    r"(?:听取了?|围绕|审议了?)(?P<who>[^,;。的]{2,30}?)所?作的?(?:[^,;。]{0,40}?)(?P<act>汇报|报告|说明|讲话|发言)"
+)
+_BARE_REPORT = re.compile(r"(?P<who>[^,;。的]{2,30}?)所?作的(?:[^,;。]{0,40}?)(?P<act>汇报|报告|说明|讲话|发言)")
+# What makes an action part of relayed content: …出席…会议时的讲话 / …上的讲话精神.
+_CONTENT_TAIL = re.compile(r"(?:(?!了|传达|学习)[^,;。]){0,30}?(?:时|上|中)的(?:重要)?(?:讲话|致辞|指示|批示|精神)")
+_TOPIC = re.compile(r"就|围绕|关于|对")
+_IN_TOPIC = re.compile(r"、|(?:工作)?(?:提出|强调|作出|做出)")
 # A title word near the start of a clause: only then can the clause open with a titled person.
 TITLE_HEAD = re.compile(r".{0,14}?(?:%s)" % "|".join(sorted(TITLE_WORDS, key=len, reverse=True)))
 # Verbs that may follow a subject; a name never ends in their first character.
@@ -113,6 +124,7 @@ class Mention:
     name: str | None  # None for a group (folded form; the original is cut from the line)
     role_start: int = 0
     role_end: int = 0  # role_start == role_end: no title
+    guessed: bool = False  # a name only the list around it makes one
 
 
 def clauses(shadow: str, start: int, end: int) -> list[tuple[int, int, str]]:
@@ -148,38 +160,87 @@ def _items(text: str) -> list[tuple[int, int]]:
     return spans
 
 
+# A role is a title or an organisation: it holds no verb of the narrative and no particle.
+_ROLE_JUNK = re.compile(r"了|的|传达|学习(?!中心组|小组|组|班|会)|听取|审议|召开|举行|讲话|精神|并|出席|参加|主持|会议(?!室)")
+# An organisation standing for the role before a name (镇党委罗青山, 省直机关工委王春黎同志).
+_ORGANISATION_END = re.compile(r"(?:委|党委|党组|局|部|办|院|会|组|处|厅|所|司|队|科|室|中心|公司|集团|政府|支部|总支|协会|学会|商会)$")
+
+
+# Words of a group, not of one person's organisation.
+_PLURAL = re.compile(r"各|和|及|有关|部分|全体|所有|其他")
+
+
+def _role_ok(role: str) -> bool:
+    return not role or not _ROLE_JUNK.search(role)
+
+
 def _person_item(item: str) -> tuple[int, int, str, int] | None:
     """(role_start, role_end, name, end) of one item, positions within the item.
 
-    "局长申长雨", "申长雨", "王春黎同志", "陈延涛等", and a title after the name ("吕伟涛副所长").
+    "局长申长雨", "申长雨", "王春黎同志", "陈延涛等", a title after the name ("吕伟涛副所长"), an
+    organisation before it ("镇党委罗青山", "外科刘爱武主任": the organisation is the role).
     """
     core = re.sub(r"(?:等|[两二三四五六七八九十\d]+位)(?:领导|同志|人)?$", "", item)
     if core.endswith("同志"):
         if _GROUP_WORD_END.search(core[:-2]):
             return None
+        # 妇联主席严梦同志: the split whose role ends like a title wins over 席严梦
+        fallback = None
         for size in (3, 2, 4):
             name = core[-2 - size : -2]
-            if len(core) - 2 - size in (0,) + tuple(range(2, 41)) and is_name(name):
-                return 0, len(core) - 2 - size, name, len(core) - 2
-        return None
+            role = core[: -2 - size]
+            if len(role) in (0,) + tuple(range(2, 41)) and is_name(name) and _role_ok(role) and not _PLURAL.search(role):
+                if not role or TITLE_END.search(role) or _ORGANISATION_END.search(role):
+                    return 0, len(role), name, len(core) - 2
+                fallback = fallback or (0, len(role), name, len(core) - 2)
+        return fallback
     if _GROUP_WORD_END.search(core):
         return None
     found = split_role_name(core)
-    if found:
+    if found and _role_ok(found[0]):
         return 0, len(found[0]), found[1], len(core)
     after = split_name_title(core)
     if after:
         name, title = after
         return len(name), len(core), name, len(core)
+    return _organisation_person(core)
+
+
+def _organisation_person(core: str) -> tuple[int, int, str, int] | None:
+    """"镇党委罗青山" / "外科刘爱武主任": an organisation, a name, perhaps a title after it."""
+    title = TITLE_AFTER_NAME.search(core)
+    body = core[: title.start()] if title and title.start() > 0 else core
+    for size in (3, 2):
+        if len(body) - size < 2:
+            continue
+        role, name = body[:-size], body[-size:]
+        if (is_name(name) and name[:2] not in NOT_NAMES and not any(ch in ORGANISATION_CHARS for ch in name[1:]) and _role_ok(role)
+                and len(role) <= 16 and _ORGANISATION_END.search(role) and not _PLURAL.search(role)):
+            return 0, len(role), name, len(core)
     return None
 
 
+def _guessed_name(item: str) -> bool:
+    """An item of a titled list that no rule reads as a name, but may be one the surname table
+    does not know (次仁旺堆, 买买提江): 2–4 Chinese characters and nothing that no name holds."""
+    return (2 <= len(item) <= 4 and all("\u3400" <= ch <= "\u9fff" for ch in item)
+            and not any(ch in "的了及与等在是对把被给就该各并和为向将" for ch in item)
+            and not GROUP_END.search(item) and not TITLE_END.search(item) and item not in NOT_NAMES
+            and not _ORGANISATION_END.search(item))
+
+
 def parse_persons(text: str) -> list[Mention] | None:
-    """The persons of a subject, or None if it is not a list of named persons."""
+    """The persons of a subject, or None if it is not a list of named persons.
+
+    The list decides an item it cannot read alone: after a titled name, an unknown 2–4
+    character item is taken as a name sharing that title (marked as a guess); an organisation
+    item before a title shares it (监事会、工会主席蓝天佑 chairs both).
+    """
+    items = _items(text)
     mentions: list[Mention] = []
     role_start: int | None = None
     shared = (0, 0)
-    for start, end in _items(text):
+    for index, (start, end) in enumerate(items):
         item = text[start:end]
         person = _person_item(item)
         if person:
@@ -192,8 +253,12 @@ def parse_persons(text: str) -> list[Mention] | None:
                 return None  # a bare title then a bare name: not one of our patterns
             mentions.append(Mention(own_start, start + item_end, name, *shared))
             role_start = None
-        elif TITLE_END.search(item):  # a title joined by 、 to the next one: 县委常委、副县长…
+        elif TITLE_END.search(item) or (
+            _ORGANISATION_END.search(item) and index + 1 < len(items) and len(item) <= 12 and _role_ok(item)
+        ):  # a title (or an organisation) joined by 、 to the next one: 县委常委、副县长…
             role_start = start if role_start is None else role_start
+        elif mentions and shared != (0, 0) and role_start is None and _guessed_name(item):
+            mentions.append(Mention(start, end, item, *shared, guessed=True))
         else:
             return None
     return mentions if mentions and role_start is None else None
@@ -251,6 +316,8 @@ class PeopleFinder:
             attrs["role"] = role
         if actions:
             attrs["action"] = " ".join(dict.fromkeys(actions))
+        if mention.guessed:
+            self.context.guesses.append(f"line {line.number}: {name!r} read as a name from the list around it")
         self.last_person = (name, person_id)
         self.known.setdefault(mention.name or "", person_id)
         self.written.setdefault(mention.name or "", name)
@@ -302,10 +369,19 @@ class PeopleFinder:
                 return [(start + passive.start(1), mentions)], ["主持"]
         # A subject is at most _MAX_SUBJECT characters and a gap at most ~45: actions further into
         # a long clause cannot close a subject that starts the clause (and would cost O(n²)).
+        report = _NOMINAL_REPORT.search(shadow, start, end) or _BARE_REPORT.match(shadow, start, end)
+        if report:  # 听取了秘书长韩立川作的…汇报: the reporter acts, though in a noun phrase
+            mentions = parse_persons(report.group("who"))
+            if mentions and all(m.name for m in mentions):
+                return [(report.start("who"), mentions)], [_CANONICAL.get(report.group("act"), report.group("act"))]
         for action in ACTION.finditer(shadow, start, min(end, start + _MAX_SUBJECT + 60)):
+            if _CONTENT_TAIL.match(shadow, action.end(), end):
+                continue  # 出席…时的讲话精神: the action of a relayed speech, content
             for split in range(start + 2, min(action.start(), start + _MAX_SUBJECT) + 1):
                 if not gap_between(shadow, split, action.start()):
                     continue
+                if _TOPIC.match(shadow, split) and _IN_TOPIC.match(shadow, action.end(), end):
+                    continue  # 就贯彻落实会议部署、做好…提出要求: the verb names the topic
                 mentions = self._subject(shadow[start:split], in_block)
                 if mentions:
                     return [(start, mentions)], self._actions_from(shadow, action.start(), end)
