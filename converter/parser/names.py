@@ -22,7 +22,7 @@ SURNAMES = set(
 COMPOUND_SURNAMES = ("欧阳", "司马", "上官", "诸葛", "东方", "皇甫", "尉迟", "公孙", "慕容", "长孙",
                      "宇文", "司徒", "夏侯", "轩辕", "令狐", "钟离", "端木", "西门", "南宫", "澹台")
 # Characters that never stand in a name in these texts (function words, verbs of the narrative).
-_NOT_IN_NAME = set("的了及与等在是对把被给就该各")
+_NOT_IN_NAME = set("的了及与等在是对把被给就该各并于")
 
 # Words a title ends with; the name follows the last one.
 TITLE_WORDS = (

@@ -42,7 +42,7 @@ _CANONICAL = {"主持召开": "主持", "参会": "参加", "讲党课": "上党
 _GAP = re.compile(
     r"(?:等?共?\d+余?(?:名|位)?(?:人|同志)?|等|也|还|均|亦|又|分别|先后|一同|共同|一起|首先|随后|最后|接着|然后|现场|专门|亲自|详细|认真|"
     r"重点|逐条|逐一|依次|逐个|集中|同时|特别|简要|全面|深入|通过视频(?:连线)?(?:方式)?|以视频方式|视频|应邀|受邀|常务|一行|"
-    r"昨天|今天|昨日|今日|当天|近日|日前|上午|下午|晚上|会上|会后|会前|随即|"
+    r"昨天|今天|昨日|今日|当天|近日|日前|上午|下午|晚上|会上|会后|会前|随即|并|于[^,;。]{1,10}?(?:后|前|上|中|时)|"
     r"受[^,;。]{1,20}?委托|在[^,;。]{1,40}?(?:上|中|时|后|前|室|厅|堂|馆|楼|场|内|处|台)|"
     r"(?:给|向|对|为|就|围绕|结合|以(?!及)|从|代表(?![和及、们]))[^,;。]{1,40}?|"
     r"[%s]{2}、)*" % CJK
@@ -91,8 +91,8 @@ LIST_LINE = re.compile(r"^(?:会议)?(出席|列席|请假|缺席|主持|参会|
 _GROUP_WORD_END = re.compile(r"(?:班子|同志|干部|成员|代表|人员|党员|职工|群众|学生|员工|领导)$")
 # A group is a noun phrase: it does not open with a verb or an adverb, nor hold 了 or a book title.
 _NOT_GROUP_TEXT = re.compile(
-    r"^(?:组织|认真|深入|学习|传达|贯彻|召开|举行|听取|审议|研究|会议|切实|积极|进一步|结合|围绕|针对|关于|按照|根据|通过|为了|在)"
-    r"|了|《|(?<!主)要|[将把被是]|进行|开展|针对|围绕|关于|传达|动员$"
+    r"^(?:组织|认真|深入|学习(?!小组|组|班)|传达|贯彻|召开|举行|听取|审议|研究(?![院所会室中生])|会议|切实|积极|进一步|结合|围绕|针对|关于|按照|根据|通过|为了|在)"
+    r"|了|《|(?<!主)要|[将把被是]|进行|开展|针对|围绕|关于|传达|动员$|^[他她我你]|向|结合|带领"
 )
 _OPEN, _CLOSE = "(《“‘[【「", ")》”’]】」"
 
@@ -131,12 +131,17 @@ def clauses(shadow: str, start: int, end: int) -> list[tuple[int, int, str]]:
     """(start, end, mark) of each clause in shadow[start:end]; mark is the punctuation closing it."""
     found: list[tuple[int, int, str]] = []
     depth, clause_start = 0, start
+    quote = False
     for index in range(start, end):
         ch = shadow[index]
-        if ch in _OPEN:
+        if ch == "“" and quote:  # “…“: a mistyped closing mark, else the bracket never closes
+            depth, quote = max(0, depth - 1), False
+        elif ch in _OPEN:
             depth += 1
+            quote = ch == "“" or quote
         elif ch in _CLOSE:
             depth = max(0, depth - 1)
+            quote = quote and ch != "”"
         elif depth == 0 and ch in ",;。!?:":
             found.append((clause_start, index, ch))
             clause_start = index + 1
@@ -403,7 +408,7 @@ class PeopleFinder:
         spans: list[Span] = []
         pending: list[tuple[int, list[Mention]]] = []
         actor: list[Span] = []  # who acted last in this sentence
-        for clause_start, clause_end, mark in clauses(shadow, start, end):
+        for clause_start, clause_end, mark in self._split_joined(shadow, clauses(shadow, start, end), in_block):
             # "1日局长张三主持…": a time opening the clause is no part of the subject.
             clause_start = _LEADING_TIME.match(shadow, clause_start, clause_end).end()
             subjects, actions = self._clause(shadow, clause_start, clause_end, in_block)
@@ -455,6 +460,26 @@ class PeopleFinder:
                 if persons[0].end >= cut - start - 2:
                     return start, persons
         return None
+
+    def _split_joined(self, shadow: str, found: list[tuple[int, int, str]], in_block: bool) -> list[tuple[int, int, str]]:
+        """"甲出席会议并讲话、区政协副主席乙通报…": clauses about different people joined by 、
+        are two clauses when a titled person and an action follow the 、 after an action."""
+        result = []
+        for clause_start, clause_end, mark in found:
+            cut = None
+            for joint in re.finditer("、", shadow[clause_start:clause_end]):
+                at = clause_start + joint.start()
+                if not ACTION.search(shadow, clause_start, at) or not all(self._clause(shadow, clause_start, at, in_block)):
+                    continue
+                subjects, actions = self._clause(shadow, at + 1, clause_end, in_block)
+                if subjects and actions and all(m.name and m.role_end > m.role_start for _, ms in subjects for m in ms):
+                    cut = at
+                    break
+            if cut is None:
+                result.append((clause_start, clause_end, mark))
+            else:
+                result += [(clause_start, cut, ","), (cut + 1, clause_end, mark)]
+        return result
 
     def _predicate(self, shadow: str, start: int, end: int) -> list[str]:
         """The actions of a clause that has no subject: 并/还/随后 … gap … action."""

@@ -44,7 +44,7 @@ _MEETING_MARKER = re.compile(
 # (在会上 / 在听取…后), a topic or stance phrase (就… / 对… / 结合…, / 从…等方面), 代表…, and the
 # light verb 进行 (对…进行再次强调). Topic phrases may close with a comma (结合工作实际,就…提出).
 _PERSON_GAP = (r"(?:在[^,。;!?]{0,30}?(?:中|上|时|后|前|期间)|会上|还|也|又|进一步|再次|同时|首先|最后|特别|"
-               r"重点|深刻|专门|明确|充分|郑重|随后|着重|"
+               r"重点|深刻|专门|明确|充分|郑重|随后|着重|(?:总结|动员|重要)?(?:讲话|发言|点评)(?:中|时)|"
                r"(?:就|对|围绕|结合|针对|从|根据|立足|代表|面向|按照|联系)[^。;!?:]{1,50}?,?|进行了?|作了?|做了?|"
                r"同志)*")
 _PERSON_GAP_RE = re.compile(_PERSON_GAP)
@@ -275,9 +275,15 @@ class SectionFinder:
                 opens = position == start or shadow[position - 1] in _ITEM_OPENS
                 if name == "num" and position > start and shadow[position - 1] == ",":
                     opens = False
-                if opens:
-                    candidates.append((position, name, cn_number(match.group(1)), match))
+                number = cn_number(match.group(1))
+                if opens or (after == 0 and number == 1 and name in ("yao", "shi")):
+                    candidates.append((position, name, number, match, opens))
         candidates.sort(key=lambda c: c[0])
+        # "全镇干部一要…;二要…": a first 一要/一是 right after the subject counts when the second
+        # label of its style opens a clause of its own.
+        candidates = [c for c in candidates if c[4] or any(
+            d[1] == c[1] and d[2] == 2 and d[4] and d[0] > c[0] for d in candidates)]
+        candidates = [c[:4] for c in candidates]
         chosen: list[tuple[int, re.Match]] = []
         expected = after + 1
         for position, name, number, match in candidates:
