@@ -29,7 +29,7 @@ ACTION = re.compile(
     r"在[^,;。]{0,8}?(?P<within>讲话|发言|点评|总结)(?:中|时)"
     r"|(?:总结|动员)(?P<summed>讲话)(?!精神)"
     r"|%s(?:[^,;。并]{0,6}?)(?P<made>讲话|报告|发言)"
-    r"|%s(?:[^,;。并]{0,4}?)(?P<did>说明|总结|点评|解读|部署|汇报|通报|培训)"
+    r"|%s(?:[^,;。并]{0,4}?)(?P<did>说明|总结|点评|解读|部署|汇报|通报|培训|介绍|宣读|传达)"
     r"|发表了?[^,;。]{0,4}?(?P<speech>讲话)"
     r"|(?P<exchange>作研讨交流|作交流|(?:作|开展|进行)了?[^,;。并]{0,4}?研讨(?:交流)?|谈了?[^,;。]{0,6}?(?:看法|体会|认识|感受))"
     r"|(?P<led>带领[^,;。]{0,10}?学习|带大家[^,;。]{0,6}?学习)"
@@ -78,6 +78,30 @@ _BARE_REPORT = re.compile(r"(?P<who>[^,;。的]{2,30}?)所?作的(?:[^,;。]{0,4
 _CONTENT_TAIL = re.compile(r"(?:(?!了|传达|学习)[^,;。]){0,30}?(?:时|上|中)的(?:重要)?(?:讲话|致辞|指示|批示|精神)")
 _TOPIC = re.compile(r"就|围绕|关于|对")
 _IN_TOPIC = re.compile(r"、|(?:工作)?(?:提出|强调|作出|做出)")
+# What a group does together that is no attendance action, and what marks a phrase as plural.
+_ACTIVITY = re.compile(r"开展[^,;。]{0,6}?(?:学习|研讨)|集中学习|述职|述责|述廉|研讨通过")
+_PLURAL_GROUP = re.compile(r"全体|各|成员|们|班子|干部|党员|代表|人员|职工")
+
+
+def _sentence_end(shadow: str, start: int, end: int) -> int:
+    stop = re.search(r"[。!?;]", shadow[start:end])
+    return start + stop.start() if stop else end
+
+
+def _without_affiliation(shadow: str, pending: list[tuple[int, list[Mention]]], subjects) -> list[tuple[int, list[Mention]]]:
+    """"集团公司副总经理,青禾科技公司党委书记、董事长陆远航主持": a lone office title right
+    before a titled person is that person's other affiliation, no group."""
+    first = subjects[0][1][0] if subjects and subjects[0][1] else None
+    if not pending or first is None or not first.name or first.role_end <= first.role_start:
+        return pending
+    offset, mentions = pending[-1]
+    if len(mentions) != 1 or mentions[0].name is not None:
+        return pending
+    text = shadow[offset + mentions[0].start : offset + mentions[0].end]
+    lone = TITLE_END.search(text) and not _PLURAL_GROUP.search(text) and not re.search(r"[、和及等]|部分|有关|相关", text)
+    return pending[:-1] if lone else pending
+
+
 # A title word near the start of a clause: only then can the clause open with a titled person.
 TITLE_HEAD = re.compile(r".{0,14}?(?:%s)" % "|".join(sorted(TITLE_WORDS, key=len, reverse=True)))
 # Verbs that may follow a subject; a name never ends in their first character.
@@ -408,12 +432,28 @@ class PeopleFinder:
         spans: list[Span] = []
         pending: list[tuple[int, list[Mention]]] = []
         actor: list[Span] = []  # who acted last in this sentence
+        skip_to = -1
         for clause_start, clause_end, mark in self._split_joined(shadow, clauses(shadow, start, end), in_block):
+            if clause_start < skip_to:
+                continue
             # "1日局长张三主持…": a time opening the clause is no part of the subject.
             clause_start = _LEADING_TIME.match(shadow, clause_start, clause_end).end()
             subjects, actions = self._clause(shadow, clause_start, clause_end, in_block)
+            if mark == ":" and not actions:
+                # 对文件的主要内容:服务、业务…等方面作了介绍 — a colon inside a prepositional
+                # object: the clause runs on to the end of the sentence
+                sentence_end = _sentence_end(shadow, clause_end, end)
+                whole = self._clause(shadow, clause_start, sentence_end, in_block)
+                if whole[0] and whole[1]:
+                    subjects, actions, mark, skip_to = whole[0], whole[1], shadow[sentence_end:sentence_end + 1], sentence_end
             if subjects and actions:
-                actor = self._spans(line, pending + subjects, actions)
+                actor = self._spans(line, _without_affiliation(shadow, pending, subjects) + subjects, actions)
+                spans += actor
+                pending = []
+            elif subjects is None and self._activity(shadow, clause_start, clause_end):
+                # 学院党委理论学习中心组全体成员在…开展集中学习: a group acting, no listed action
+                group = self._activity(shadow, clause_start, clause_end)
+                actor = self._spans(line, pending + [group], [])
                 spans += actor
                 pending = []
             elif subjects and mark in (",", ";", ""):
@@ -480,6 +520,17 @@ class PeopleFinder:
             else:
                 result += [(clause_start, cut, ","), (cut + 1, clause_end, mark)]
         return result
+
+    def _activity(self, shadow: str, start: int, end: int) -> tuple[int, list[Mention]] | None:
+        """An unnamed group + gap + a group activity that is no listed action (开展学习, 述职)."""
+        for activity in _ACTIVITY.finditer(shadow, start, min(end, start + _MAX_SUBJECT + 40)):
+            for split in range(start + 3, min(activity.start(), start + _MAX_SUBJECT) + 1):
+                if not _GAP.fullmatch(shadow, split, activity.start()):
+                    continue
+                mentions = parse_subject(shadow[start:split])
+                if mentions and len(mentions) == 1 and mentions[0].name is None and _PLURAL_GROUP.search(shadow, start, split):
+                    return start, mentions
+        return None
 
     def _predicate(self, shadow: str, start: int, end: int) -> list[str]:
         """The actions of a clause that has no subject: 并/还/随后 … gap … action."""
