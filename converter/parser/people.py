@@ -79,8 +79,21 @@ _CONTENT_TAIL = re.compile(r"(?:(?!了|传达|学习)[^,;。]){0,30}?(?:时|上|
 _TOPIC = re.compile(r"就|围绕|关于|对")
 _IN_TOPIC = re.compile(r"、|(?:工作)?(?:提出|强调|作出|做出)")
 # What a group does together that is no attendance action, and what marks a phrase as plural.
-_ACTIVITY = re.compile(r"开展[^,;。]{0,6}?(?:学习|研讨)|集中学习|述职|述责|述廉|研讨通过")
+_ACTIVITY = re.compile(r"(?:开展|进行)了?[^,;。]{0,6}?(?:学习|研讨)|集中学习|述职|述责|述廉|研讨通过")
 _PLURAL_GROUP = re.compile(r"全体|各|成员|们|班子|干部|党员|代表|人员|职工")
+
+
+_LIST_ROLE_JUNK = re.compile(r"了|传达|学习|听取|审议|召开|举行|讲话|精神|并|出席|参加|主持|列席|会议|[在对就把被将向给是]")
+
+
+def _listed_person(shadow: str, start: int, end: int) -> tuple[int, list[Mention]] | None:
+    """A clause of a subject list that ends in a name after a role no rule reads as a title."""
+    for size in (3, 2):
+        role, name = shadow[start : end - size], shadow[end - size : end]
+        if 2 <= len(role) <= 20 and is_name(name) and name[:2] not in NOT_NAMES and not _LIST_ROLE_JUNK.search(role):
+            if not any(ch in ORGANISATION_CHARS for ch in name[1:]):
+                return start, [Mention(0, end - start, name, 0, len(role), guessed=True)]
+    return None
 
 
 def _sentence_end(shadow: str, start: int, end: int) -> int:
@@ -475,6 +488,12 @@ class PeopleFinder:
                             self.last_person = (span.attrs["name"], span.attrs["id"])
                 elif not _SUBJECTLESS.match(shadow, clause_start, clause_end):
                     named = None if in_block else self._named_subject(shadow, clause_start, clause_end)
+                    listed = _listed_person(shadow, clause_start, clause_end) if pending and mark == "," else None
+                    if listed:
+                        # "…,副会长冯焕培的代表郭家懋,…列席": inside a list of subjects, a clause
+                        # that ends in a name is one more subject (a guess, recorded as such)
+                        pending.append(listed)
+                        continue
                     if named:
                         # a titled person doing something unlisted (充分肯定了…, 到会指导): no
                         # action, but the mention keeps the role and is whom a later 他 means;

@@ -287,6 +287,8 @@ class SectionFinder:
         chosen: list[tuple[int, re.Match]] = []
         expected = after + 1
         for position, name, number, match in candidates:
+            if chosen and number == 1 and name == style:
+                break  # a new enumeration starts: the block's own points are over
             if number != expected or (style and name != style):
                 continue
             style = name
