@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from ..markup import Span
 from .annotations import written
 from .lines import Line
-from .patterns import CJK
+from .patterns import CJK, alternation
 from .names import (GROUP_END, NOT_A_GROUP, NOT_NAMES, ORGANISATION_CHARS, TITLE_AFTER_NAME, TITLE_END, TITLE_WORDS,
                     is_name, split_name_title, split_role_name)
 
@@ -271,6 +271,15 @@ def _guessed_name(item: str) -> bool:
             and not _ORGANISATION_END.search(item))
 
 
+def _titled_guess(item: str, following: str) -> int:
+    """Where the title ends in "县政协副主席扎西顿珠" when the next item of the list is a name
+    (扎西顿珠、李晓红): the unknown rest is a name, as the list shows. 0 if not."""
+    ends = [m.end() for m in re.finditer(alternation(TITLE_WORDS), item)]
+    if not ends or not _guessed_name(item[ends[-1]:]) or _person_item(following) is None:
+        return 0
+    return ends[-1]
+
+
 def parse_persons(text: str) -> list[Mention] | None:
     """The persons of a subject, or None if it is not a list of named persons.
 
@@ -301,6 +310,10 @@ def parse_persons(text: str) -> list[Mention] | None:
             role_start = start if role_start is None else role_start
         elif mentions and shared != (0, 0) and role_start is None and _guessed_name(item):
             mentions.append(Mention(start, end, item, *shared, guessed=True))
+        elif not mentions and role_start is None and len(items) > 1 and _titled_guess(item, text[items[1][0]:items[1][1]]):
+            cut = _titled_guess(item, text[items[1][0]:items[1][1]])
+            shared = (start, start + cut)
+            mentions.append(Mention(start, end, item[cut:], *shared, guessed=True))
         else:
             return None
     return mentions if mentions and role_start is None else None

@@ -52,7 +52,7 @@ _PERSON_GAP_RE = re.compile(_PERSON_GAP)
 _PERSON_STATEMENT = _STATEMENT + "|听取|审议"
 _PERSON_STATEMENT_RE = re.compile(_PERSON_STATEMENT)
 _PERSON_VERB = re.compile(_PERSON_GAP + r"(?P<verb>%s)(?P<le>了)?" % _PERSON_STATEMENT)
-_FOLLOWED_BY_STATEMENT = re.compile(r"(?:提出|强调|指出|认为|明确)")
+_FOLLOWED_BY_STATEMENT = re.compile(r"(?:提出|强调|指出|认为)")
 _PERSON_LEAD = re.compile(_LEAD)
 # A statement joined to an action sentence: ,并(对…)提出 or a further ,对…提出 clause.
 _AND_STATEMENT = re.compile(
@@ -181,9 +181,9 @@ class SectionFinder:
                 if cut not in heads:
                     heads[cut] = self._speaker_head(window[:cut], people, strict)
                 if heads[cut]:
-                    verb = _PERSON_VERB.match(shadow, subject_start + cut)
-                    return Marker(start, subject_start, subject_start + cut, verb.end(),
-                                  verb.group("verb"), None)
+                    verb_end = subject_start + found.end()
+                    verb_end += shadow.startswith("了", verb_end)
+                    return Marker(start, subject_start, subject_start + cut, verb_end, found.group(), None)
         return None
 
     @staticmethod
