@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from .patterns import alternation
 
@@ -67,6 +68,7 @@ NOT_NAMES = set(
 )
 
 
+@lru_cache(maxsize=8192)
 def is_name(text: str) -> bool:
     """A plausible personal name: surname + 1–2 characters (compound surname + 1–2), or a
     transcribed name with a middle dot (艾尔肯·吐尼亚孜)."""

@@ -10,12 +10,13 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from ..markup import Span
 from .annotations import written
 from .lines import Line
 from .patterns import CJK, alternation
-from .names import (GROUP_END, NOT_A_GROUP, NOT_NAMES, ORGANISATION_CHARS, TITLE_AFTER_NAME, TITLE_END, TITLE_WORDS,
+from .names import (COMPOUND_SURNAMES, SURNAMES, GROUP_END, NOT_A_GROUP, NOT_NAMES, ORGANISATION_CHARS, TITLE_AFTER_NAME, TITLE_END, TITLE_WORDS,
                     is_name, split_name_title, split_role_name)
 
 _VERB = (r"主持召开|主持|出席|列席|参加|参会|传达|讲话|讲道|汇报|通报|发言|领学|宣读|介绍|点评|总结|"
@@ -132,6 +133,7 @@ _NOT_GROUP_TEXT = re.compile(
     r"|了|《|(?<!主)要|[将把被是]|进行|开展|针对|围绕|关于|传达|动员$|^[他她我你]|向|结合|带领"
 )
 _OPEN, _CLOSE = "(《“‘[【「", ")》”’]】」"
+_CLAUSE_CHARS = re.compile("[%s]" % re.escape(_OPEN + _CLOSE + ",;。!?:"))
 
 
 def action_of(match: re.Match) -> str:
@@ -152,7 +154,7 @@ def action_of(match: re.Match) -> str:
     return _CANONICAL.get(word, word)
 
 
-@dataclass
+@dataclass(frozen=True)
 class Mention:
     """A person or group inside a subject; positions are relative to the subject's start."""
 
@@ -169,8 +171,8 @@ def clauses(shadow: str, start: int, end: int) -> list[tuple[int, int, str]]:
     found: list[tuple[int, int, str]] = []
     depth, clause_start = 0, start
     quote = False
-    for index in range(start, end):
-        ch = shadow[index]
+    for mark in _CLAUSE_CHARS.finditer(shadow, start, end):
+        index, ch = mark.start(), mark.group()
         if ch == "“" and quote:  # “…“: a mistyped closing mark, else the bracket never closes
             depth, quote = max(0, depth - 1), False
         elif ch in _OPEN:
@@ -189,6 +191,8 @@ def clauses(shadow: str, start: int, end: int) -> list[tuple[int, int, str]]:
 
 def _items(text: str) -> list[tuple[int, int]]:
     """Positions of the 、-separated items of a subject, brackets respected."""
+    if "、" not in text:
+        return [(0, len(text))]
     spans, depth, start = [], 0, 0
     for index, ch in enumerate(text):
         if ch in _OPEN:
@@ -271,16 +275,26 @@ def _guessed_name(item: str) -> bool:
             and not _ORGANISATION_END.search(item))
 
 
+_ANY_TITLE = re.compile(alternation(TITLE_WORDS))
+
+
 def _titled_guess(item: str, following: str) -> int:
     """Where the title ends in "县政协副主席扎西顿珠" when the next item of the list is a name
     (扎西顿珠、李晓红): the unknown rest is a name, as the list shows. 0 if not."""
-    ends = [m.end() for m in re.finditer(alternation(TITLE_WORDS), item)]
+    ends = [m.end() for m in _ANY_TITLE.finditer(item)]
     if not ends or not _guessed_name(item[ends[-1]:]) or _person_item(following) is None:
         return 0
     return ends[-1]
 
 
 def parse_persons(text: str) -> list[Mention] | None:
+    """The persons of a subject, or None if it is not a list of named persons (see _persons)."""
+    found = _persons(text)
+    return list(found) if found is not None else None
+
+
+@lru_cache(maxsize=4096)
+def _persons(text: str) -> tuple[Mention, ...] | None:
     """The persons of a subject, or None if it is not a list of named persons.
 
     The list decides an item it cannot read alone: after a titled name, an unknown 2–4
@@ -316,26 +330,46 @@ def parse_persons(text: str) -> list[Mention] | None:
             mentions.append(Mention(start, end, item[cut:], *shared, guessed=True))
         else:
             return None
-    return mentions if mentions and role_start is None else None
+    return tuple(mentions) if mentions and role_start is None else None
+
+
+def _could_be_subject(text: str) -> bool:
+    """A cheap test before parse_subject: a subject ends in a name, a group noun, a title after
+    a name, 同志/等, or is a 、-list. Most of the candidate cuts of a clause end in none."""
+    size = len(text)
+    if (size >= 2 and text[-2] in SURNAMES) or (size >= 3 and text[-3] in SURNAMES) or (
+            size >= 4 and (text[-4] in SURNAMES or text[-4:-2] in COMPOUND_SURNAMES)):
+        return True
+    if "、" in text or "·" in text or text.endswith(("同志", "等", "领导", "人")):
+        return True
+    return GROUP_END.search(text) is not None or TITLE_AFTER_NAME.search(text) is not None
 
 
 def parse_subject(text: str) -> list[Mention] | None:
     """Persons, a group, or persons joined to a group by 及/和 — or None."""
+    found = _subject_of(text)
+    return list(found) if found is not None else None
+
+
+@lru_cache(maxsize=4096)
+def _subject_of(text: str) -> tuple[Mention, ...] | None:
     if not text or len(text) > _MAX_SUBJECT:
         return None
     persons = parse_persons(text)
     if persons:
-        return persons
+        return tuple(persons)
     for joint in _AND_GROUP.finditer(text):
-        left = parse_persons(text[: joint.start()])
         right = text[joint.end() :]
-        if left and GROUP_END.search(right) and not NOT_A_GROUP.match(right) and not _NOT_GROUP_TEXT.search(right):
-            return left + [Mention(joint.end(), len(text), None)]
+        if not GROUP_END.search(right) or NOT_A_GROUP.match(right) or _NOT_GROUP_TEXT.search(right):
+            continue
+        left = parse_persons(text[: joint.start()])
+        if left:
+            return tuple(left) + (Mention(joint.end(), len(text), None),)
     if GROUP_END.search(text) and not NOT_A_GROUP.match(text) and len(text) >= 3:
         if not _NOT_GROUP_TEXT.search(text):
             # "以及各乡镇负责同志": the joining word is not part of the group.
             lead = len(text) - len(re.sub(r"^(?:以及|及|和|还有)", "", text))
-            return [Mention(lead, len(text), None)]
+            return (Mention(lead, len(text), None),)
     return None
 
 
@@ -402,6 +436,8 @@ class PeopleFinder:
     def _subject(self, text: str, in_block: bool) -> list[Mention] | None:
         """parse_subject, but inside a statement block an untitled name must be known already:
         there, "全面总结…" is content, not a person called 全面."""
+        if not _could_be_subject(text):
+            return None
         mentions = parse_subject(text)
         if mentions and in_block and any(
             m.name and m.role_start == m.role_end and m.name not in self.known for m in mentions
@@ -430,8 +466,6 @@ class PeopleFinder:
             if mentions and all(m.name for m in mentions):
                 return [(report.start("who"), mentions)], [_CANONICAL.get(report.group("act"), report.group("act"))]
         for action in ACTION.finditer(shadow, start, min(end, start + _MAX_SUBJECT + 60)):
-            if _CONTENT_TAIL.match(shadow, action.end(), end):
-                continue  # 出席…时的讲话精神: the action of a relayed speech, content
             for split in range(start + 2, min(action.start(), start + _MAX_SUBJECT) + 1):
                 if not gap_between(shadow, split, action.start()):
                     continue
@@ -439,6 +473,8 @@ class PeopleFinder:
                     continue  # 就贯彻落实会议部署、做好…提出要求: the verb names the topic
                 mentions = self._subject(shadow[start:split], in_block)
                 if mentions:
+                    if _CONTENT_TAIL.match(shadow, action.end(), end):
+                        break  # 出席…时的讲话精神: the action of a relayed speech, content
                     return [(start, mentions)], self._actions_from(shadow, action.start(), end)
         mentions = self._subject(shadow[start:end], in_block)
         return ([(start, mentions)], []) if mentions else (None, [])
@@ -476,9 +512,8 @@ class PeopleFinder:
                 actor = self._spans(line, _without_affiliation(shadow, pending, subjects) + subjects, actions)
                 spans += actor
                 pending = []
-            elif subjects is None and self._activity(shadow, clause_start, clause_end):
+            elif subjects is None and (group := self._activity(shadow, clause_start, clause_end)):
                 # 学院党委理论学习中心组全体成员在…开展集中学习: a group acting, no listed action
-                group = self._activity(shadow, clause_start, clause_end)
                 actor = self._spans(line, pending + [group], [])
                 spans += actor
                 pending = []
@@ -524,7 +559,10 @@ class PeopleFinder:
         """A titled person opening a clause whose verb is not an attendance action."""
         if end - start < 4 or not TITLE_HEAD.match(shadow, start, min(end, start + 20)):
             return None
-        for cut in range(min(end, start + 24), start + 2, -1):
+        # a titled name ends 2–4 characters after a title word (+2 for 同志)
+        title_ends = [m.end() for m in _ANY_TITLE.finditer(shadow, start, min(end, start + 20))]
+        cuts = sorted({e + k for e in title_ends for k in (2, 3, 4, 5, 6) if e + k <= min(end, start + 24)}, reverse=True)
+        for cut in cuts:
             if _VERB_AT.match(shadow, cut - 1):
                 continue  # the name would take the first character of the verb after it (王华指出)
             persons = parse_persons(shadow[start:cut])
@@ -539,6 +577,9 @@ class PeopleFinder:
         result = []
         for clause_start, clause_end, mark in found:
             cut = None
+            if "、" not in shadow[clause_start:clause_end]:
+                result.append((clause_start, clause_end, mark))
+                continue
             for joint in re.finditer("、", shadow[clause_start:clause_end]):
                 at = clause_start + joint.start()
                 if not ACTION.search(shadow, clause_start, at) or not all(self._clause(shadow, clause_start, at, in_block)):
@@ -555,6 +596,8 @@ class PeopleFinder:
 
     def _activity(self, shadow: str, start: int, end: int) -> tuple[int, list[Mention]] | None:
         """An unnamed group + gap + a group activity that is no listed action (开展学习, 述职)."""
+        if not _PLURAL_GROUP.search(shadow, start, end):
+            return None
         for activity in _ACTIVITY.finditer(shadow, start, min(end, start + _MAX_SUBJECT + 40)):
             for split in range(start + 3, min(activity.start(), start + _MAX_SUBJECT) + 1):
                 if not _GAP.fullmatch(shadow, split, activity.start()):
