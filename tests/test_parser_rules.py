@@ -593,3 +593,17 @@ def test_words_that_begin_with_a_surname_are_no_names():
 def test_juedin_opens_a_block_only_with_its_content():
     assert sections(LEAD + "会议决定人事任免事项。") == []
     assert sections(LEAD + "会议决定,成立工作专班。") == [("决定", "会议", 0)]
+
+
+def test_bodies_that_report_or_speak_act_as_groups():
+    assert groups(LEAD_FULL + "会上，朝阳区司法局、高新区司法局作交流发言。") == ["朝阳区司法局、高新区司法局"]
+    assert groups(LEAD + "各乡镇汇报了今年以来的工作。") == ["各乡镇"]
+    assert groups(LEAD + "各鄉鎮、各部門匯報了工作進展。") == ["各鄉鎮、各部門"]
+    # a body doing anything else is no attendee group
+    assert groups(LEAD + "县政协办公室安排了筹备工作。") == []
+
+
+def test_a_list_clause_is_a_person_only_after_a_title():
+    # "切实提高认识" ends in something name-shaped (高认识) but no title stands before it
+    text = LEAD + "全体干部,切实提高认识,参加会议。"
+    assert persons(text) == {}

@@ -79,6 +79,8 @@ _BARE_REPORT = re.compile(r"(?P<who>[^,;。的]{2,30}?)所?作的(?:[^,;。]{0,4
 _CONTENT_TAIL = re.compile(r"(?:(?!了|传达|学习)[^,;。]){0,30}?(?:时|上|中)的(?:重要)?(?:讲话|致辞|指示|批示|精神)")
 _TOPIC = re.compile(r"就|围绕|关于|对")
 _IN_TOPIC = re.compile(r"、|(?:工作)?(?:提出|强调|作出|做出)")
+# Bodies that report or speak at a meeting as one (各乡镇, 某区司法局, 各街道).
+_REPORTING_BODY = re.compile(r"(?:局|部|办|院|委|处|厅|所|中心|公司|集团|政府|乡镇|镇|乡|村|街道|社区|单位|部门|科室|支部)$")
 # What a group does together that is no attendance action, and what marks a phrase as plural.
 _ACTIVITY = re.compile(r"(?:开展|进行)了?[^,;。]{0,6}?(?:学习|研讨)|集中学习|述职|述责|述廉|研讨通过")
 _PLURAL_GROUP = re.compile(r"全体|各|成员|们|班子|干部|党员|代表|人员|职工")
@@ -91,7 +93,8 @@ def _listed_person(shadow: str, start: int, end: int) -> tuple[int, list[Mention
     """A clause of a subject list that ends in a name after a role no rule reads as a title."""
     for size in (3, 2):
         role, name = shadow[start : end - size], shadow[end - size : end]
-        if 2 <= len(role) <= 20 and is_name(name) and name[:2] not in NOT_NAMES and not _LIST_ROLE_JUNK.search(role):
+        titled = TITLE_END.search(role) or GROUP_END.search(role) or _ORGANISATION_END.search(role)
+        if 2 <= len(role) <= 20 and titled and is_name(name) and name[:2] not in NOT_NAMES and not _LIST_ROLE_JUNK.search(role):
             if not any(ch in ORGANISATION_CHARS for ch in name[1:]):
                 return start, [Mention(0, end - start, name, 0, len(role), guessed=True)]
     return None
@@ -445,6 +448,16 @@ class PeopleFinder:
             return None
         return mentions
 
+    @staticmethod
+    def _reporting_body(shadow: str, start: int, split: int, action: re.Match) -> list[Mention] | None:
+        """"朝阳区司法局、高新区司法局作交流发言": bodies that speak or report act as a group."""
+        if action_of(action) not in ("发言", "汇报", "作报告"):
+            return None
+        text = shadow[start:split]
+        if len(text) >= 3 and _REPORTING_BODY.search(text) and not NOT_A_GROUP.match(text) and not _NOT_GROUP_TEXT.search(text):
+            return [Mention(0, len(text), None)]
+        return None
+
     def clause_at(self, shadow: str, start: int, end: int):
         """(subjects, actions) of the clause shadow[start:end] read as narrative."""
         start = _LEADING_TIME.match(shadow, start, end).end()
@@ -471,7 +484,7 @@ class PeopleFinder:
                     continue
                 if _TOPIC.match(shadow, split) and _IN_TOPIC.match(shadow, action.end(), end):
                     continue  # 就贯彻落实会议部署、做好…提出要求: the verb names the topic
-                mentions = self._subject(shadow[start:split], in_block)
+                mentions = self._subject(shadow[start:split], in_block) or self._reporting_body(shadow, start, split, action)
                 if mentions:
                     if _CONTENT_TAIL.match(shadow, action.end(), end):
                         break  # 出席…时的讲话精神: the action of a relayed speech, content
