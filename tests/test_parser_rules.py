@@ -607,3 +607,13 @@ def test_a_list_clause_is_a_person_only_after_a_title():
     # "切实提高认识" ends in something name-shaped (高认识) but no title stands before it
     text = LEAD + "全体干部,切实提高认识,参加会议。"
     assert persons(text) == {}
+
+
+def test_titled_persons_joined_by_he_and_long_transcribed_names_in_a_list():
+    text = LEAD_FULL + "市政协主席马红梅主持会议，副主席古丽米拉·吐尔逊、阿不都热合曼、王琳和秘书长黄涛出席会议。"
+    assert persons(text) == {
+        "马红梅": ("市政协主席", ["主持"]), "古丽米拉·吐尔逊": ("副主席", ["出席"]),
+        "阿不都热合曼": ("副主席", ["出席"]), "王琳": ("副主席", ["出席"]), "黄涛": ("秘书长", ["出席"]),
+    }
+    text = LEAD + "副縣長韋國強及縣委辦主任覃紅出席會議。"
+    assert persons(text) == {"韋國強": ("副縣長", ["出席"]), "覃紅": ("縣委辦主任", ["出席"])}

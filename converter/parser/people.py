@@ -210,7 +210,7 @@ def _items(text: str) -> list[tuple[int, int]]:
 
 
 # A role is a title or an organisation: it holds no verb of the narrative and no particle.
-_ROLE_JUNK = re.compile(r"了|的|传达|学习(?!中心组|小组|组|班|会)|听取|审议|召开|举行|讲话|精神|并|出席|参加|主持|会议(?!室)")
+_ROLE_JUNK = re.compile(r"了|的|[和及]|传达|学习(?!中心组|小组|组|班|会)|听取|审议|召开|举行|讲话|精神|并|出席|参加|主持|会议(?!室)")
 # An organisation standing for the role before a name (镇党委罗青山, 省直机关工委王春黎同志).
 _ORGANISATION_END = re.compile(r"(?:委|党委|党组|局|部|办|院|会|组|处|厅|所|司|队|科|室|中心|公司|集团|政府|支部|总支|协会|学会|商会)$")
 
@@ -272,7 +272,7 @@ def _organisation_person(core: str) -> tuple[int, int, str, int] | None:
 def _guessed_name(item: str) -> bool:
     """An item of a titled list that no rule reads as a name, but may be one the surname table
     does not know (次仁旺堆, 买买提江): 2–4 Chinese characters and nothing that no name holds."""
-    return (2 <= len(item) <= 4 and all("\u3400" <= ch <= "\u9fff" for ch in item)
+    return (2 <= len(item) <= 6 and all("\u3400" <= ch <= "\u9fff" for ch in item)
             and not any(ch in "的了及与等在是对把被给就该各并和为向将" for ch in item)
             and not GROUP_END.search(item) and not TITLE_END.search(item) and item not in NOT_NAMES
             and not _ORGANISATION_END.search(item))
@@ -363,6 +363,14 @@ def _subject_of(text: str) -> tuple[Mention, ...] | None:
         return tuple(persons)
     for joint in _AND_GROUP.finditer(text):
         right = text[joint.end() :]
+        if joint.group() in "和及" and (right_persons := parse_persons(right)) and right_persons[0].role_end > 0:
+            # 副主席王琳和秘书长黄涛: two titled persons joined by 和
+            left = parse_persons(text[: joint.start()])
+            if left:
+                shift = joint.end()
+                return tuple(left) + tuple(
+                    Mention(m.start + shift, m.end + shift, m.name, m.role_start + shift, m.role_end + shift, m.guessed)
+                    for m in right_persons)
         if not GROUP_END.search(right) or NOT_A_GROUP.match(right) or _NOT_GROUP_TEXT.search(right):
             continue
         left = parse_persons(text[: joint.start()])
