@@ -617,3 +617,13 @@ def test_titled_persons_joined_by_he_and_long_transcribed_names_in_a_list():
     }
     text = LEAD + "副縣長韋國強及縣委辦主任覃紅出席會議。"
     assert persons(text) == {"韋國強": ("副縣長", ["出席"]), "覃紅": ("縣委辦主任", ["出席"])}
+
+
+def test_a_single_unnamed_officer_who_acts_is_a_group():
+    assert groups("座谈会上,街道妇联主席总结了一年来的工作。") == ["街道妇联主席"]
+    assert groups(LEAD_FULL + "会上，镇组织委员对选举程序进行了培训。") == ["镇组织委员"]
+
+
+def test_pronoun_resolves_to_the_last_mention_even_after_an_untitled_sentence():
+    text = LEAD + "区委常委甘立出席会议。甘立曾任区政协主席,经验丰富。会上,她强调,要做好统战工作。"
+    assert sections(text) == [("强调", "甘立", 0)]
