@@ -100,9 +100,12 @@ def _listed_person(shadow: str, start: int, end: int) -> tuple[int, list[Mention
     return None
 
 
+_STOP = re.compile(r"[。!?;]")
+
+
 def _sentence_end(shadow: str, start: int, end: int) -> int:
-    stop = re.search(r"[。!?;]", shadow[start:end])
-    return start + stop.start() if stop else end
+    stop = _STOP.search(shadow, start, end)
+    return stop.start() if stop else end
 
 
 def _without_affiliation(shadow: str, pending: list[tuple[int, list[Mention]]], subjects) -> list[tuple[int, list[Mention]]]:
@@ -601,9 +604,12 @@ class PeopleFinder:
             if "、" not in shadow[clause_start:clause_end]:
                 result.append((clause_start, clause_end, mark))
                 continue
-            for joint in re.finditer("、", shadow[clause_start:clause_end]):
-                at = clause_start + joint.start()
-                if not ACTION.search(shadow, clause_start, at) or not all(self._clause(shadow, clause_start, at, in_block)):
+            # only a 、 just after an action phrase (…出席会议并讲话、) can join two clauses
+            for number, action in enumerate(ACTION.finditer(shadow, clause_start, clause_end)):
+                if number >= 8:
+                    break
+                at = shadow.find("、", action.end(), min(clause_end, action.end() + 6))
+                if at == -1 or not all(self._clause(shadow, clause_start, at, in_block)):
                     continue
                 subjects, actions = self._clause(shadow, at + 1, clause_end, in_block)
                 if subjects and actions and all(m.name and m.role_end > m.role_start for _, ms in subjects for m in ms):

@@ -63,9 +63,13 @@ _CLAUSE_COMMA = re.compile(r",")
 _RELAYING = re.compile(r"传达|学习|精神|转达")
 
 
+_STOP = re.compile(r"[。!?;]")
+_CLAUSE_END = re.compile(r"[,。;!?:]")
+
+
 def _sentence_end(shadow: str, start: int) -> int:
-    stop = re.search(r"[。!?;]", shadow[start:])
-    return start + stop.start() if stop else len(shadow)
+    stop = _STOP.search(shadow, start)
+    return stop.start() if stop else len(shadow)
 
 
 _SENTENCE_START = re.compile(r"(?:^|(?<=[。!?;])|(?<=[。!?][”’\"]))\s*")
@@ -115,8 +119,8 @@ _ENUMERATION_START = re.compile(r"\s*(?:[一二三四五六七八九十]是|[一
 def _names_only(shadow: str, body_start: int, end: int, people: PeopleFinder) -> bool:
     """A 提出 block needs content: "提出具体要求" followed by the next actor ("…,镇长方明远作总结")
     or by another block names the statement without saying it."""
-    stop = re.search(r"[,。;!?:]", shadow[body_start:end])
-    close = body_start + stop.start() if stop else end
+    stop = _CLAUSE_END.search(shadow, body_start, end)
+    close = stop.start() if stop else end
     if not _NAMED_STATEMENT.fullmatch(shadow, body_start, close):
         return False
     mark = shadow[close] if close < end else ""
@@ -129,8 +133,8 @@ def _names_only(shadow: str, body_start: int, end: int, people: PeopleFinder) ->
         return end < len(shadow)
     if _ENUMERATION_START.match(shadow, rest, end):
         return False
-    next_stop = re.search(r"[,。;!?:]", shadow[rest:end])
-    next_end = rest + next_stop.start() if next_stop else end
+    next_stop = _CLAUSE_END.search(shadow, rest, end)
+    next_end = next_stop.start() if next_stop else end
     subjects, actions = people.clause_at(shadow, rest, next_end)
     return bool(subjects and actions)
 
@@ -138,8 +142,12 @@ def _names_only(shadow: str, body_start: int, end: int, people: PeopleFinder) ->
 def _group_acted(spans: list[Span], shadow: str, position: int) -> bool:
     """Whether the last participant of the sentence before `position` is an unnamed group."""
     sentence = max(shadow.rfind(mark, 0, position) for mark in "。!?;") + 1
-    acting = [s for s in spans if s.tag in ("person", "group") and sentence <= s.start < position]
-    return bool(acting) and acting[-1].tag == "group"
+    for span in reversed(spans):  # spans come in text order: the sentence's are the last ones
+        if span.start < sentence:
+            return False
+        if span.tag in ("person", "group") and span.start < position:
+            return span.tag == "group"
+    return False
 
 
 class SectionFinder:
@@ -230,8 +238,9 @@ class SectionFinder:
         "…进行了部署,苏蓉副校长听取了…" / "…主持会议,他要求:…". Not after relayed content
         (会上传达了…精神,某某强调…: that speaker belongs to another meeting)."""
         end = _sentence_end(shadow, start)
+        relaying = _RELAYING.search(shadow, start, end)
         for comma in _CLAUSE_COMMA.finditer(shadow, start, end):
-            if _RELAYING.search(shadow, start, comma.start()):
+            if relaying and relaying.start() < comma.start():
                 return None
             marker = self._person_marker(shadow, comma.end(), people, strict=True)
             if marker:
@@ -250,10 +259,7 @@ class SectionFinder:
 
     def _and_marker(self, shadow: str, start: int) -> Marker | None:
         """"…主持会议,并对…提出了要求。" — a block opened inside a person's action sentence."""
-        end = len(shadow)
-        stop = re.search(r"[。!?;]", shadow[start:])
-        if stop:
-            end = start + stop.start()
+        end = _sentence_end(shadow, start)
         found = _AND_STATEMENT.search(shadow, start, end)
         if not found or found.start() == start:
             return None
