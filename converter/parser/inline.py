@@ -13,6 +13,7 @@ from .. import vocabulary as v
 from ..markup import Span
 from ..model import local, text_of
 from ..vocabulary import q
+from .annotations import CompactLine, compact
 from .dates import find_date, publication_date, series_year
 from .lead import lead_spans
 from .lines import Line
@@ -86,13 +87,23 @@ def recognise_meeting(lines: list[Line], context: Context) -> dict[int, list[Spa
             break
     people = PeopleFinder(context)
     sections = SectionFinder(context)
+    read: dict[int, Line] = {}
     for line in lines:
         spans[line.number].extend(trailing_byline(line.shadow))
-        spans[line.number].extend(sections.scan(line, people))
+        # People and blocks are read through pinyin glosses; their spans map back onto the line.
+        body = read[line.number] = compact(line)
+        spans[line.number].extend(_onto(body, sections.scan(body, people)))
         for number, deferred in sections.flushed:
-            spans[number].extend(deferred)
+            spans[number].extend(_onto(read[number], deferred))
         sections.flushed.clear()
     return {number: _without_wrapping_mentions(found) for number, found in spans.items()}
+
+
+def _onto(line: Line, found: list[Span]) -> list[Span]:
+    """Spans of a compact reading, placed on the line as written."""
+    if isinstance(line, CompactLine):
+        return [line.map_span(span) for span in found]
+    return found
 
 
 def _without_wrapping_mentions(spans: list[Span]) -> list[Span]:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from .patterns import alternation
 
@@ -22,7 +23,7 @@ SURNAMES = set(
 COMPOUND_SURNAMES = ("欧阳", "司马", "上官", "诸葛", "东方", "皇甫", "尉迟", "公孙", "慕容", "长孙",
                      "宇文", "司徒", "夏侯", "轩辕", "令狐", "钟离", "端木", "西门", "南宫", "澹台")
 # Characters that never stand in a name in these texts (function words, verbs of the narrative).
-_NOT_IN_NAME = set("的了及与等在是对把被给就该各")
+_NOT_IN_NAME = set("的了及与等在是对把被给就该各并于")
 
 # Words a title ends with; the name follows the last one.
 TITLE_WORDS = (
@@ -33,6 +34,7 @@ TITLE_WORDS = (
     "司长", "巡视员", "调研员", "督学", "专员", "总工程师", "总会计师", "总经济师", "教授",
     "研究员", "政委", "领导", "监事长", "主委", "厂长", "园长", "旗长", "盟长", "署长", "关长",
     "审判长", "审计长", "参事", "秘书", "干事", "主管", "部长助理", "局长助理", "副总", "高管",
+    "负责人", "老师", "护士长", "主委", "组织员", "指导员", "辅导员", "团长", "连长", "船长",
 )
 TITLE_END = re.compile(r"(?:%s)$" % alternation(TITLE_WORDS))
 # Words an unnamed group of attendees ends with.
@@ -42,13 +44,31 @@ GROUP_END = re.compile(
         TITLE_WORDS
         + ("负责同志", "负责人", "同志", "干部", "职工", "代表", "人员", "党员", "班子", "学员",
            "师生", "教师", "学生", "员工", "嘉宾", "专家", "群众", "居民", "村民", "团员", "骨干",
-           "联络员", "召集人", "委员们", "领导们", "代表们", "老师", "医生", "护士", "工作者")
+           "联络员", "召集人", "委员们", "领导们", "代表们", "老师", "医生", "护士", "工作者",
+           # words built on a person suffix: 联络组, 秘书组, 正职, 副职, 网格员, 干警, 社工 …
+           "组", "员", "长", "职", "警", "社工", "们", "者", "士", "单位", "部门")
     )
 )
 # Subjects that are no attendee group: the meeting itself, the room, pronouns.
 NOT_A_GROUP = re.compile(r"^(?:大家|与会人员|与会者|与会同志|全体与会人员|与会代表|大会|会议|他们|她们|我们|本次会议)$")
 
 
+# Everyday two-character words that begin with a surname character. Untitled, they would read as
+# a name wherever they open a clause (安排部署…, 安全总监, 高度重视); they are words, not people.
+NOT_NAMES = set(
+    "安排 安全 高度 全面 全体 全力 严格 明确 常务 方面 时间 文件 程序 任务 于是 和谐 平安 向前 "
+    "成员 成果 成绩 成效 成立 管理 管理 党员 党委 党组 国家 国务 金融 经济 文化 文明 宣传 宣讲 "
+    "司法 公安 公司 公开 公共 公正 公平 江苏 江西 上海 湖南 湖北 广东 广西 福建 山东 山西 "
+    "云南 贵州 四川 海南 河南 河北 安徽 浙江 重庆 天津 北京 吉林 黄河 长江 石油 钢铁 "
+    "应急 应当 信息 信访 计划 计生 统筹 统一 统计 华为 万元 万名 时代 时期 强化 要求 "
+    "工会 工作 工程 会议 政府 政协 人大 纪委 法院 检察 组织 干部 领导 班子 集团 集体 集中 "
+    "常委 常态 花园 新区 新闻 新时 新年 明年 今年 去年 全年 全国 全省 全市 全县 全区 全镇 "
+    "各级 各位 各部 各个 双方 多方 多次 多种 卫生 卫健 教育 农业 农村 水利 交通 建设 城市 "
+    "商务 商会 商业 商场 服务 财政 审计 税务 海关 边境 边防 司机 师生 师资 车辆 路线 景区".split()
+)
+
+
+@lru_cache(maxsize=8192)
 def is_name(text: str) -> bool:
     """A plausible personal name: surname + 1–2 characters (compound surname + 1–2), or a
     transcribed name with a middle dot (艾尔肯·吐尼亚孜)."""
@@ -56,6 +76,8 @@ def is_name(text: str) -> bool:
         parts = text.split("·")
         return 3 <= len(text) <= 16 and all(2 <= len(p) <= 8 and _all_cjk(p) for p in parts)
     if any(ch in _NOT_IN_NAME for ch in text) or not all("\u3400" <= ch <= "\u9fff" for ch in text):
+        return False
+    if text in NOT_NAMES:
         return False
     if text[:2] in COMPOUND_SURNAMES:
         return 3 <= len(text) <= 4
@@ -67,13 +89,23 @@ def is_short_reference(text: str) -> bool:
     return len(text) >= 2 and text[0] in SURNAMES and TITLE_AFTER_NAME.fullmatch(text[1:]) is not None
 
 
+_TITLE_INITIALS = {word[0] for word in TITLE_WORDS} - {"副", "常", "总", "成", "领", "干", "委", "专"}
+
+
+def is_alias(text: str, known) -> bool:
+    """"姚检" (姚 + the first character of 检察长): a surname and a clipped title, standing for the
+    person of that surname named before — only when nobody of that exact name was named."""
+    return (len(text) == 2 and text not in known and text[0] in SURNAMES and text[1] in _TITLE_INITIALS
+            and any(name[:1] == text[0] and len(name) > 2 for name in known))
+
+
 def _all_cjk(text: str) -> bool:
     return all("\u3400" <= ch <= "\u9fff" for ch in text)
 
 
 # Characters of organisation words: a "name" holding one (党委, 县委, 市局) is no name when a
 # title follows it, which is how 党委书记 differs from 王华书记.
-_ORGANISATION_CHARS = set("委局部厅处院校会组司办室队所站市县区省镇乡村党团政府厂公协联社中心")
+ORGANISATION_CHARS = set("委局部厅处院校会组司办室队所站市县区省镇乡村党团政府厂公协联社中心")
 TITLE_AFTER_NAME = re.compile(r"(?:副|常务副)?(?:%s)$" % alternation(TITLE_WORDS))
 
 
@@ -83,7 +115,7 @@ def split_name_title(text: str) -> tuple[str, str] | None:
     if not found or found.start() == 0:
         return None
     name = text[: found.start()]
-    if is_name(name) and not any(ch in _ORGANISATION_CHARS for ch in name[1:]):
+    if is_name(name) and not any(ch in ORGANISATION_CHARS for ch in name[1:]):
         return name, found.group()
     return None
 
