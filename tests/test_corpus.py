@@ -11,12 +11,13 @@ from converter.summary import summarise
 from tests.conftest import corpus_names, corpus_text
 from tests.corpus_scoring import FIELDS, score
 
-# Per-field F1 below which the corpus test fails. The corpus is a development sample and the
-# parser is measured on other reports, so these guard against regressions, not for overfitting:
-# they sit under the current scores (all 1.0) by the margin one or two misses would take.
+# Per-field F1 below which the corpus test fails: what the parser reaches on all 61 texts
+# (issue 9), rounded down. The corpus is a development sample and the parser is measured on
+# reports kept aside, so these only guard against regressions. The one miss left (people, dev-11:
+# 刘艳 部署 from "…进行了部署") is an annotation that disagrees with dev-53's for the same words.
 THRESHOLDS = {
-    "title": 0.95, "date": 0.95, "chairs": 0.9, "people": 0.9, "roles": 0.9,
-    "groups": 0.85, "sections": 0.9, "items": 0.75, "metadata": 0.95,
+    "title": 1.0, "date": 1.0, "chairs": 1.0, "people": 0.997, "roles": 1.0,
+    "groups": 1.0, "sections": 1.0, "items": 1.0, "metadata": 1.0,
 }
 
 _FULL_WIDTH = str.maketrans({",": "，", ":": "：", ";": "；", "(": "（", ")": "）", "!": "！", "?": "？"})
