@@ -519,3 +519,61 @@ def test_convert_fonts_prepare_stores_the_base_glyphs(cache, tmp_path, monkeypat
     assert result.exit_code == 0, result.output
     assert "(1 faces ready)" in result.output
     assert glyphstore.store().size()[0] == 4
+
+
+def test_the_stand_in_note_is_said_once_per_machine(cache, no_system_fonts):
+    from converter.cli_fonts import stand_in_note_once
+
+    first = stand_in_note_once({})
+    assert first is not None and "仿宋" in first
+    assert stand_in_note_once({}) is None
+
+
+def test_one_time_work_over_a_second_shows_a_progress_bar(monkeypatch):
+    import converter.cli_fonts as cli_fonts
+
+    shown = io.StringIO()
+    progress = cli_fonts.TerminalProgress(shown)
+    progress("quick", 10, 10)
+    assert shown.getvalue() == ""  # done within the second: nothing said
+    clock = iter([100.0, 101.5, 102.0])
+    monkeypatch.setattr(cli_fonts.time, "monotonic", lambda: next(clock))
+    progress("converting 300 glyphs of Noto Serif CJK SC", 0, 300)
+    progress("converting 300 glyphs of Noto Serif CJK SC", 150, 300)
+    progress("converting 300 glyphs of Noto Serif CJK SC", 300, 300)
+    assert "150/300" in shown.getvalue() and shown.getvalue().endswith("300/300\n")
+
+
+def test_a_font_that_fails_while_converting_is_an_export_error(tmp_path, cache, monkeypatch):
+    from converter.exporters.pdf import subsetface
+
+    probe = box_font(tmp_path / "probe.ttf", "会议认为要学习召开")
+
+    def broken(info, codes, progress=None):
+        raise facecache.FontUnusable(f"the font {info.path} (face 0) cannot be converted: boom")
+
+    monkeypatch.setattr(subsetface, "convert", broken)
+    with pytest.raises(ExportError, match="cannot be converted: boom"):
+        converter.export(converter.parse("会议召开\n会议认为，要学习。"), "pdf", fonts={**bundled_only(), "body": str(probe)})
+
+
+def test_memory_stays_flat_over_documents_with_rare_characters(tmp_path):
+    """Issue 15: each document with other characters outside the base set must not grow the
+    process (was: fonts rebuilt and kept per document, 4 GB after 100 documents)."""
+    script = textwrap.dedent("""
+        import resource, converter
+        names = [chr(c) for c in range(0x3400, 0x3400 + 400)]  # CJK Extension A: outside GB 2312
+        def one(n):
+            rare = "".join(names[(7 * n + k) % len(names)] for k in range(5))
+            converter.export(converter.parse(f"会议召开\\n会议认为，{rare}同志要学习。\\n出席：张{rare[0]}、李{rare[1]}"), "pdf")
+        for n in range(5):
+            one(n)
+        early = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+        for n in range(5, 45):
+            one(n)
+        print((resource.getrusage(resource.RUSAGE_SELF).ru_maxrss - early) // 1024)
+    """)
+    environment = {**os.environ, fontcache.CACHE_ENV: str(tmp_path / "cache"), discovery.SYSTEM_FONTS_ENV: "0"}
+    grown_mb = int(subprocess.run([sys.executable, "-c", script], env=environment, capture_output=True,
+                                  text=True, check=True, cwd=ROOT).stdout)
+    assert grown_mb < 40, f"grew {grown_mb} MB over 40 documents"

@@ -196,8 +196,20 @@ def store() -> GlyphStore:
     key = (str(cache_folder() / f"glyphs-r{RECIPE}.sqlite3"), os.getpid())
     with _lock:
         if key not in _stores:
+            _remove_legacy(Path(key[0]).parent)
             _stores[key] = GlyphStore(key[0])
         return _stores[key]
+
+
+def _remove_legacy(folder: Path) -> None:
+    """Earlier versions kept whole rebuilt fonts (7 MB each), pickled faces and hash notes here:
+    they are never read again, so they go (once; nothing else of ours lives in those folders)."""
+    import shutil
+
+    for name in ("fonts", "hashes"):
+        shutil.rmtree(folder / name, ignore_errors=True)
+    for pickled in (folder / "faces").glob("*.pickle") if (folder / "faces").is_dir() else ():
+        pickled.unlink(missing_ok=True)
 
 
 def forget() -> None:

@@ -19,7 +19,8 @@ from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import FF_ITALIC, FF_SYMBOLIC, TTEncoding, TTFont, TTFontFace, TTFontMaker
 
 from .embedding import QUICK_FLATE, to_unicode_map
-from .facecache import FaceInfo
+from ...errors import ExportError
+from .facecache import FaceInfo, FontUnusable
 from .fontcache import exclusive
 from .glyphstore import Glyph, store
 from .outlines import convert
@@ -210,7 +211,10 @@ class ConvertedFace(TTFontFace):
             self.charWidths[code]  # noqa: B018 - fills the entry through __missing__
 
     def makeSubset(self, subset):
-        glyphs = glyphs_for(self.info, [code for code in subset if code])
+        try:
+            glyphs = glyphs_for(self.info, [code for code in subset if code])
+        except FontUnusable as reason:  # the font's fault, not ours: an error naming it
+            raise ExportError(str(reason)) from None
         return assemble(self.info, self.name.decode("ascii"), list(subset), glyphs)
 
     def addSubsetObjects(self, doc, fontname, subset):
