@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+from bisect import bisect_right
 from collections import Counter
 from dataclasses import asdict, dataclass, field
 from functools import lru_cache
@@ -19,7 +20,7 @@ from pathlib import Path
 from .fontcache import cache_folder, content_hash, write_atomically
 
 # A new layout of the notes must not read files written by an old one.
-RECIPE = "2"
+RECIPE = "3"
 # Larger font files are refused, not read: the largest CJK collections are about 120 MB.
 MAX_FONT_BYTES = 256 * 1024 * 1024
 # OS/2 fsType bits (OpenType spec): 0x0002 restricted licence (no embedding at all), 0x0100 no
@@ -54,18 +55,28 @@ class FaceInfo:
     created: int
     modified: int
     default_width: int
-    widths: dict[int, int]  # code → advance where it is not default_width
-    ranges: list[list[int]]  # [first, last] code point runs the face maps to a glyph
+    # [first, last, advance]: the code points the face maps to a glyph, in runs of one advance
+    # (a CJK face has ~2,000 runs where a per-code table would have 40,000 entries to load).
+    runs: list[list[int]]
     location: dict[str, float] = field(default_factory=dict)  # a variable font's instance
     copyright: str = ""
     licence: str = ""
 
-    def codes(self):
-        for first, last in self.ranges:
-            yield from range(first, last + 1)
+    def _run(self, code: int) -> list[int] | None:
+        firsts = self.__dict__.get("_firsts")
+        if firsts is None:
+            firsts = self.__dict__["_firsts"] = [run[0] for run in self.runs]
+        at = bisect_right(firsts, code) - 1
+        if at >= 0 and self.runs[at][1] >= code:
+            return self.runs[at]
+        return None
+
+    def covers(self, code: int) -> bool:
+        return self._run(code) is not None
 
     def advance(self, code: int) -> int:
-        return self.widths.get(code, self.default_width)
+        run = self._run(code)
+        return run[2] if run is not None else self.default_width
 
     def embedding_forbidden(self) -> str | None:
         """Why the licence forbids embedding this face in a PDF, or None when it allows it."""
@@ -113,15 +124,14 @@ def _stored(note: Path) -> FaceInfo | None:
     if hashlib.sha256(text).hexdigest().encode("ascii") != check:
         return None
     try:
-        data = json.loads(text)
-        data["widths"] = {int(code): int(width) for code, width in data["widths"].items()}
-        return FaceInfo(**data)
+        return FaceInfo(**json.loads(text))
     except (ValueError, TypeError, KeyError, AttributeError):
         return None
 
 
 def _store(note: Path, info: FaceInfo) -> None:
-    text = json.dumps(asdict(info), ensure_ascii=True, separators=(",", ":")).encode("ascii")
+    fields = {key: value for key, value in asdict(info).items() if not key.startswith("_")}
+    text = json.dumps(fields, ensure_ascii=True, separators=(",", ":")).encode("ascii")
     try:
         write_atomically(note, hashlib.sha256(text).hexdigest().encode("ascii") + b"\n" + text)
     except OSError:
@@ -140,13 +150,13 @@ def face_info(path: Path, index: int) -> FaceInfo:
     return found
 
 
-def _runs(codes: list[int]) -> list[list[int]]:
+def _runs(advance: dict[int, int]) -> list[list[int]]:
     runs: list[list[int]] = []
-    for code in codes:
-        if runs and runs[-1][1] == code - 1:
+    for code in sorted(advance):
+        if runs and runs[-1][1] == code - 1 and runs[-1][2] == advance[code]:
             runs[-1][1] = code
         else:
-            runs.append([code, code])
+            runs.append([code, code, advance[code]])
     return runs
 
 
@@ -202,8 +212,7 @@ def _read_face(path: Path, index: int) -> FaceInfo:
             italic_angle=float(font["post"].italicAngle) if "post" in font else 0.0,
             weight_class=getattr(os2, "usWeightClass", 400), fs_type=getattr(os2, "fsType", 0),
             mac_style=head.macStyle, created=head.created, modified=head.modified, default_width=default,
-            widths={code: width for code, width in advance.items() if width != default},
-            ranges=_runs(sorted(advance)), location=location,
+            runs=_runs(advance), location=location,
             copyright=(name.getDebugName(0) or "")[:500], licence=(name.getDebugName(13) or "")[:2000],
         )
 

@@ -13,7 +13,6 @@ reported in a warning: the PDF never shows an empty box silently.
 from __future__ import annotations
 
 import threading
-from bisect import bisect_right
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -54,19 +53,16 @@ class Choice:
 
 
 class Coverage:
-    """The characters a face has, as sorted runs: `character in coverage` without a 40 000-entry set."""
+    """The characters a face has: `character in coverage` without a 40 000-entry set."""
 
-    def __init__(self, ranges: list[list[int]]):
-        self._firsts = [first for first, _ in ranges]
-        self._lasts = [last for _, last in ranges]
+    def __init__(self, info: FaceInfo | None):
+        self.info = info
 
     def __contains__(self, character) -> bool:
-        code = ord(character)
-        at = bisect_right(self._firsts, code) - 1
-        return at >= 0 and self._lasts[at] >= code
+        return self.info is not None and self.info.covers(ord(character))
 
 
-_NOTHING = Coverage([])
+_NOTHING = Coverage(None)
 
 
 class Piece:
@@ -99,7 +95,7 @@ class Piece:
         self._name = f"{_safe_name(self.face)}-{info.sha[:8]}"
         self._font = converted_font(info, self._name)
         pdfmetrics.registerFont(self._font)
-        self._characters = Coverage(info.ranges)
+        self._characters = Coverage(info)
 
     @property
     def name(self) -> str:

@@ -13,7 +13,6 @@ so the same input gives the same PDF bytes whatever the cache's history.
 from __future__ import annotations
 
 import struct
-from bisect import bisect_right
 
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import FF_ITALIC, FF_SYMBOLIC, TTEncoding, TTFont, TTFontFace, TTFontMaker
@@ -49,7 +48,7 @@ def glyphs_for(info: FaceInfo, codes) -> dict[int, Glyph]:
 
     Under a lock per face, so that two first runs at once convert each glyph once.
     """
-    wanted = {code for code in codes if _covers(info, code)}
+    wanted = {code for code in codes if info.covers(code)}
     found = store().get(info.sha, wanted)
     missing = wanted - set(found)
     if not missing:
@@ -64,12 +63,6 @@ def glyphs_for(info: FaceInfo, codes) -> dict[int, Glyph]:
             store().put(info.sha, converted)
             found.update(converted)
     return found
-
-
-def _covers(info: FaceInfo, code: int) -> bool:
-    ranges = info.ranges
-    at = bisect_right(ranges, [code, 0x7FFFFFFF]) - 1
-    return at >= 0 and ranges[at][0] <= code <= ranges[at][1]
 
 
 def _name_table(info: FaceInfo, name: str) -> bytes:
@@ -148,7 +141,7 @@ class _Covered(dict):
         self.info = info
 
     def __contains__(self, code) -> bool:
-        return isinstance(code, int) and _covers(self.info, code)
+        return isinstance(code, int) and self.info.covers(code)
 
     def __missing__(self, code):
         if code in self:
@@ -167,7 +160,7 @@ class _Widths(dict):
         self.info, self.scale = info, scale
 
     def __missing__(self, code):
-        if not (isinstance(code, int) and _covers(self.info, code)):
+        if not (isinstance(code, int) and self.info.covers(code)):
             raise KeyError(code)
         width = self[code] = self.info.advance(code) * self.scale
         return width
