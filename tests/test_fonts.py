@@ -577,3 +577,18 @@ def test_memory_stays_flat_over_documents_with_rare_characters(tmp_path):
     grown_mb = int(subprocess.run([sys.executable, "-c", script], env=environment, capture_output=True,
                                   text=True, check=True, cwd=ROOT).stdout)
     assert grown_mb < 40, f"grew {grown_mb} MB over 40 documents"
+
+
+def test_a_glyph_store_damaged_while_in_use_is_replaced(cache, serif):
+    from converter.exporters.pdf.subsetface import glyphs_for
+
+    info = fonts.usable(serif)
+    good = glyphs_for(info, map(ord, "会议"))
+    store = glyphstore.store()
+    location = Path(store.location)
+    size = location.stat().st_size
+    with open(location, "r+b") as stream:  # the pages after the header, overwritten under the open connection
+        stream.seek(100)
+        stream.write(os.urandom(size - 100))
+    assert glyphs_for(info, map(ord, "会议")) == good
+    assert glyphs_for(info, map(ord, "纪要"))

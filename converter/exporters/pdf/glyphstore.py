@@ -77,8 +77,7 @@ class GlyphStore:
                     os.replace(self.location, f"{self.location}.bad")
                     return self._opened(self.location)
                 except (OSError, sqlite3.DatabaseError) as error:
-                    note(f"the glyph cache {self.location} cannot be used ({error}); converted glyphs are kept in memory")
-        self.location = ":memory:"
+                    self._to_memory(f"the glyph cache {self.location} cannot be used ({error})")
         return self._opened(":memory:")
 
     @staticmethod
@@ -94,17 +93,34 @@ class GlyphStore:
         return connection
 
     def _run(self, action):
-        """Run `action(connection)`; a store that breaks underneath is replaced by a fresh one."""
+        """Run `action(connection)`. A store that breaks underneath (damaged while in use, or
+        locked for a minute by another process) is set aside for a fresh one, then for memory."""
         try:
             return action(self._connect())
         except sqlite3.DatabaseError as error:
             if self.location == ":memory:":
                 raise
-            if isinstance(error, sqlite3.OperationalError) and "locked" in str(error):
-                note(f"the glyph cache {self.location} stayed locked; converted glyphs are kept in memory")
-                self.location = ":memory:"
             self.close()
+            if isinstance(error, sqlite3.OperationalError) and "locked" in str(error):
+                self._to_memory(f"the glyph cache {self.location} stayed locked")
+            else:
+                self._set_aside()
+        try:
             return action(self._connect())
+        except sqlite3.DatabaseError as error:
+            self.close()
+            self._to_memory(f"the glyph cache {self.location} cannot be used ({error})")
+            return action(self._connect())
+
+    def _set_aside(self) -> None:
+        try:
+            os.replace(self.location, f"{self.location}.bad")
+        except OSError:
+            self._to_memory(f"the glyph cache {self.location} is damaged and cannot be replaced")
+
+    def _to_memory(self, why: str) -> None:
+        note(f"{why}; converted glyphs are kept in memory for this run")
+        self.location = ":memory:"
 
     def get(self, face: str, codes) -> dict[int, Glyph]:
         """The stored glyphs of `codes` that pass their check (bad rows are deleted)."""
