@@ -144,16 +144,19 @@ def system_charsets() -> tuple[tuple[FontFile, tuple[int, ...], tuple[int, ...]]
     (asking fontconfig once per missing character cost a process per character)."""
     if not system_fonts_allowed():
         return ()
-    listing = _fc_run("-f", "%{file}\t%{index}\t%{weight}\t%{fontformat}\t%{family[0]}\t%{charset}\n")
+    listing = _fc_run("-f", "%{file}\t%{index}\t%{weight}\t%{slant}\t%{fontformat}\t%{family[0]}\t%{charset}\n")
     faces = []
-    for line in sorted(listing.splitlines()):
-        path, index, weight, fontformat, family, charset = (line.split("\t") + [""] * 5)[:6]
+    for line in listing.splitlines():
+        path, index, weight, slant, fontformat, family, charset = (line.split("\t") + [""] * 6)[:7]
         if not path or not _readable(Path(path), fontformat):
             continue
         runs = sorted(_ranges(charset))
         face = FontFile(Path(path), _number(index), family.strip(), "fontconfig", _weight(weight))
-        faces.append((face, tuple(first for first, _ in runs), tuple(last for _, last in runs)))
-    return tuple(faces)
+        upright = _number(slant) == 0
+        faces.append(((not upright, abs(face.weight - REGULAR), path, face.index),
+                      (face, tuple(first for first, _ in runs), tuple(last for _, last in runs))))
+    # A character borrowed from another face comes from an upright regular one where there is one.
+    return tuple(entry for _, entry in sorted(faces, key=lambda pair: pair[0]))
 
 
 def faces_covering(character: str) -> tuple[FontFile, ...]:

@@ -229,7 +229,7 @@ def stand_in_note(fonts: dict[str, str]) -> str | None:
         return None
     parts = "; ".join(f"{wanted[c.role]} ({c.role}) is set in {c.face.family}" for c in standing)
     return (f"the PDF uses stand-in faces: {parts}. Point --font ROLE=FILE at the real face "
-            "(e.g. --font body=/path/to/simfang.ttf); `convert fonts` lists every role")
+            "(e.g. --font body=/path/to/simfang.ttf); `notice-convert fonts` lists every role")
 
 
 def prepare(fonts: dict[str, str], progress=None) -> int:
