@@ -592,3 +592,16 @@ def test_a_glyph_store_damaged_while_in_use_is_replaced(cache, serif):
         stream.write(os.urandom(size - 100))
     assert glyphs_for(info, map(ord, "会议")) == good
     assert glyphs_for(info, map(ord, "纪要"))
+
+
+def test_a_system_face_whose_licence_forbids_embedding_is_passed_over_with_a_warning(tmp_path, monkeypatch, cache):
+    require_tool("fc-list")
+    folder = tmp_path / "fonts"
+    folder.mkdir()
+    box_font(folder / "locked.ttf", "✔✉", fs_type=0x0002)
+    only_fonts_in(folder, tmp_path, monkeypatch)
+    document = converter.parse("会议召开\n会议认为，✔✉要学习。")
+    data = converter.export(document, "pdf", fonts=bundled_only())  # only locked.ttf has ✔ and ✉
+    assert not any("locked" in name for name in used_fonts(data))
+    warning = " ".join(document.warnings)
+    assert "locked.ttf" in warning and "licence" in warning and "U+2714" in warning

@@ -121,5 +121,6 @@ def missing_glyphs_warning(fonts: FontSet, characters: set[str]) -> str | None:
 def font_warnings(fonts: FontSet, characters: set[str]) -> list[str]:
     """Every warning about this document's fonts: the run's font notes (a licence that forbids
     embedding, an unusable cache folder: each said once per process) and the missing glyphs."""
+    fonts.notes += take_notes()  # said while the pages were set (a face read for its first character)
     missing = missing_glyphs_warning(fonts, characters)
     return fonts.notes + ([missing] if missing else [])
