@@ -605,3 +605,34 @@ def test_a_system_face_whose_licence_forbids_embedding_is_passed_over_with_a_war
     assert not any("locked" in name for name in used_fonts(data))
     warning = " ".join(document.warnings)
     assert "locked.ttf" in warning and "licence" in warning and "U+2714" in warning
+
+
+def test_composite_glyphs_are_drawn_out_in_full(tmp_path, cache):
+    """DejaVu's accented letters are composites: the subset has no glyph for them to refer to."""
+    from fontTools.fontBuilder import FontBuilder
+    from fontTools.pens.ttGlyphPen import TTGlyphPen
+
+    box = TTGlyphPen(None)
+    for point in ((100, 0), (100, 500), (500, 500), (500, 0)):
+        (box.lineTo if box.points else box.moveTo)(point)
+    box.closePath()
+    box_glyph = box.glyph()
+    composite = TTGlyphPen({"box": box_glyph})
+    composite.addComponent("box", (1, 0, 0, 1, 0, 0))
+    composite.addComponent("box", (-1, 0, 0, 1, 900, 200))  # flipped: drawn the other way round
+    builder = FontBuilder(1000, isTTF=True)
+    builder.setupGlyphOrder([".notdef", "box", "pair"])
+    builder.setupCharacterMap({ord("会"): "box", ord("议"): "pair"})
+    builder.setupGlyf({".notdef": TTGlyphPen(None).glyph(), "box": box_glyph, "pair": composite.glyph()})
+    builder.setupHorizontalMetrics({".notdef": (1000, 0), "box": (1000, 100), "pair": (1000, 100)})
+    builder.setupHorizontalHeader(ascent=880, descent=-120)
+    builder.setupNameTable({"familyName": "Pair", "styleName": "Regular"})
+    builder.setupOS2()
+    builder.setupPost()
+    builder.save(str(tmp_path / "pair.ttf"))
+    found = outlines.convert(facecache.face_info(tmp_path / "pair.ttf", 0), [ord("议")])
+    contours = int.from_bytes(found[ord("议")].data[:2], "big", signed=True)
+    assert contours == 2  # both boxes, as outlines of its own
+    document = converter.parse("会议召开\n会议认为。")
+    data = converter.export(document, "pdf", fonts={**bundled_only(), "body": str(tmp_path / "pair.ttf")})
+    assert "会议认为" in ideographs(pdftotext(data))

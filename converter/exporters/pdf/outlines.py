@@ -43,6 +43,7 @@ def _source(info: FaceInfo):
 def convert(info: FaceInfo, codes, progress=None) -> dict[int, Glyph]:
     """The TrueType glyphs of `codes` the face has; `progress(done)` is told as they come."""
     from fontTools.pens.cu2quPen import Cu2QuPen
+    from fontTools.pens.filterPen import DecomposingFilterPen
     from fontTools.pens.ttGlyphPen import TTGlyphPen
 
     try:
@@ -54,7 +55,10 @@ def convert(info: FaceInfo, codes, progress=None) -> dict[int, Glyph]:
             if name is None:
                 continue
             pen = TTGlyphPen(None)
-            glyphs[name].draw(Cu2QuPen(pen, max_err=1.0, reverse_direction=reverse))
+            # Composite glyphs (accented letters in DejaVu, …) are drawn out in full: the
+            # embedded subset does not carry the glyphs they refer to.
+            glyphs[name].draw(DecomposingFilterPen(Cu2QuPen(pen, max_err=1.0, reverse_direction=reverse),
+                                                   glyphs, reverseFlipped=True))
             glyph = pen.glyph()
             data = glyph.compile(None) if glyph.numberOfContours else b""
             lsb = glyph.xMin if glyph.numberOfContours else 0
