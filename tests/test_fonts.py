@@ -636,3 +636,18 @@ def test_composite_glyphs_are_drawn_out_in_full(tmp_path, cache):
     document = converter.parse("会议召开\n会议认为。")
     data = converter.export(document, "pdf", fonts={**bundled_only(), "body": str(tmp_path / "pair.ttf")})
     assert "会议认为" in ideographs(pdftotext(data))
+
+
+def test_the_faces_of_one_collection_are_stored_apart(cache):
+    """The faces of a .ttc share a file (and its hash) but draw a character each their own way."""
+    from converter.exporters.pdf.subsetface import glyphs_for
+
+    collection = Path("/usr/share/fonts/opentype/noto/NotoSerifCJK-Regular.ttc")
+    if not collection.exists():
+        pytest.skip("fonts-noto-cjk is not installed (CI's second run has it)")
+    japanese, chinese = facecache.face_info(collection, 0), facecache.face_info(collection, 2)
+    assert japanese.sha == chinese.sha and japanese.key != chinese.key
+    straight = ord("直")  # drawn differently in Japanese and simplified Chinese
+    assert glyphs_for(japanese, [straight])[straight] != glyphs_for(chinese, [straight])[straight]
+    glyphstore.forget()
+    assert glyphs_for(japanese, [straight])[straight] != glyphs_for(chinese, [straight])[straight]

@@ -62,6 +62,13 @@ class FaceInfo:
     copyright: str = ""
     licence: str = ""
 
+    @property
+    def key(self) -> str:
+        """Names the face in the glyph store: the file's content, the face in a collection, the
+        instance of a variable font (the faces of one .ttc draw the same code differently)."""
+        where = ",".join(f"{tag}={value:g}" for tag, value in sorted(self.location.items()))
+        return f"{self.sha}#{self.index}" + (f"@{where}" if where else "")
+
     def _run(self, code: int) -> list[int] | None:
         firsts = self.__dict__.get("_firsts")
         if firsts is None:

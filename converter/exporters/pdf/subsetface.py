@@ -12,13 +12,14 @@ so the same input gives the same PDF bytes whatever the cache's history.
 
 from __future__ import annotations
 
+import hashlib
 import struct
 
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import FF_ITALIC, FF_SYMBOLIC, TTEncoding, TTFont, TTFontFace, TTFontMaker
 
-from .embedding import QUICK_FLATE, to_unicode_map
 from ...errors import ExportError
+from .embedding import QUICK_FLATE, to_unicode_map
 from .facecache import FaceInfo, FontUnusable
 from .fontcache import exclusive
 from .glyphstore import Glyph, store
@@ -49,18 +50,18 @@ def glyphs_for(info: FaceInfo, codes) -> dict[int, Glyph]:
     Under a lock per face, so that two first runs at once convert each glyph once.
     """
     wanted = {code for code in codes if info.covers(code)}
-    found = store().get(info.sha, wanted)
+    found = store().get(info.key, wanted)
     missing = wanted - set(found)
     if not missing:
         return found
-    with exclusive(f"face-{info.sha}-{info.index}"):
-        found.update(store().get(info.sha, missing))  # another process may have done it meanwhile
+    with exclusive(f"face-{hashlib.sha256(info.key.encode()).hexdigest()[:24]}"):
+        found.update(store().get(info.key, missing))  # another process may have done it meanwhile
         missing = wanted - set(found)
         if missing:
             what = f"converting {len(missing)} glyphs of {info.family} for the PDF (kept for later runs)"
             converted = convert(info, missing, lambda done: _tell(what, done, len(missing)))
             _tell(what, len(missing), len(missing))
-            store().put(info.sha, converted)
+            store().put(info.key, converted)
             found.update(converted)
     return found
 
