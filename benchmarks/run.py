@@ -13,6 +13,7 @@ from __future__ import annotations
 import argparse
 import re
 import os
+import shlex
 import platform
 import subprocess
 import sys
@@ -109,6 +110,91 @@ def cold_rows(work: Path, seed: Path, repeat: int) -> list[Row]:
         ours = _attempt(_ours(fmt), tools.ours_one(seed, fmt, out / f"o.{fmt}"), out / f"o.{fmt}", fmt, repeat)
         theirs = _attempt(reference, ref_command, ref_target, "pdf", repeat)
         rows.append(Row(f"cold, 1 document → {fmt}", ours, theirs))
+    return rows
+
+
+_EMPTY_FONTCONFIG = '<?xml version="1.0"?><fontconfig><cachedir>{cache}</cachedir></fontconfig>'
+# Name characters outside the GB 2312 base set, as real rosters have them (issue 15).
+RARE_NAMES = "赟喆堃珺祎旻彧琇犇垚瑄镕翀芃昇玥琰珏瑀璟奕淼焱燊"
+
+
+def _fresh_machine(work: Path, run: int, noto: bool) -> list[str]:
+    """`env` arguments for a first run on a new machine: a new HOME (so an empty font cache), and
+    without Noto CJK a fontconfig that sees no font at all (only the bundled faces serve)."""
+    home = _fresh(work, f"home-{'noto' if noto else 'bare'}-{run}")
+    setting = ["env", "-u", "NOTICE_CONVERTER_CACHE", "-u", "XDG_CACHE_HOME", f"HOME={home}"]
+    if not noto:
+        config = home / "fonts.conf"
+        config.write_text(_EMPTY_FONTCONFIG.format(cache=home / "fc-cache"), encoding="utf-8")
+        setting += [f"FONTCONFIG_FILE={config}", "NOTICE_CONVERTER_SYSTEM_FONTS=0"]
+    return setting
+
+
+def _noto_installed() -> bool:
+    found = subprocess.run(["fc-list", ":family=Noto Serif CJK SC"], capture_output=True, text=True) if tools.have("fc-list") else None
+    return bool(found and found.stdout.strip())
+
+
+def fresh_machine_rows(work: Path, seed: Path, repeat: int) -> list[Row]:
+    """The very first PDF (issue 10): empty font cache, new HOME, with and without Noto CJK, beside
+    LibreOffice's first run with a new user profile (its own first-start cost) and its cold run."""
+    out = _fresh(work, "fresh")
+    rows = []
+    fresh_profiles = [f"-env:UserInstallation=file://{_fresh(work, f'lo-profile-{n}')}" for n in range(repeat)]
+    runs = iter(fresh_profiles)
+    first_lo = _theirs("LibreOffice → pdf, new profile", "soffice")
+    command = tools.libreoffice([seed], out / "lo")
+    lo_fresh = "; ".join(" ".join(shlex.quote(part) for part in [command[0], next(runs), *command[2:]])
+                         for _ in range(repeat))
+    first_lo = _attempt(first_lo, lo_fresh, None, "pdf")
+    if first_lo.result is not None:
+        first_lo.result = Measurement(first_lo.result.seconds / repeat, first_lo.result.peak_mb)
+    for noto in (True, False):
+        label = "with Noto CJK" if noto else "without system fonts (bundled faces)"
+        if noto and not _noto_installed():
+            rows.append(Row(f"first PDF on a fresh machine, {label}", Side("convert --to pdf", missing="fonts-noto-cjk not installed"), first_lo))
+            continue
+        ours = _ours("pdf")
+        if not ours.missing:
+            timings = []
+            for run in range(repeat):
+                target = out / f"first-{noto}-{run}.pdf"
+                done = _attempt(_ours("pdf"), [*_fresh_machine(work, run, noto), *tools.ours_one(seed, "pdf", target)], target, "pdf")
+                if done.result is None:
+                    ours = done
+                    break
+                timings.append(done)
+            if timings:
+                ours = timings[len(timings) // 2]
+                ours.result = Measurement(sorted(t.result.seconds for t in timings)[len(timings) // 2],
+                                          max(t.result.peak_mb for t in timings))
+        ours.name = "convert --to pdf, empty cache"
+        rows.append(Row(f"first PDF on a fresh machine, {label}", ours, first_lo))
+    return rows
+
+
+def rare_name_rows(work: Path, documents: int) -> list[Row]:
+    """Memory bounded for uncommon characters (issue 15): reports whose names are outside the
+    base set, each document with other ones, beside the same number of plain reports."""
+    plain = work / f"plain-{documents}"
+    rare = work / f"rare-{documents}"
+    sources = inputs.make_batch(plain, documents)
+    rare.mkdir(parents=True, exist_ok=True)
+    for number, source in enumerate(sources):
+        names = "".join(RARE_NAMES[(number + k) % len(RARE_NAMES)] for k in range(3))
+        text = source.read_text(encoding="utf-8")
+        (rare / source.name).write_text(text + f"\n出席：张{names[0]}、李{names[1:]}、王{chr(0x3400 + number % 6000)}\n", encoding="utf-8")
+    jobs = min(2, CORES)
+    rows = []
+    # A cache of its own: the plain reports' glyphs stored first (as on a machine in use), so
+    # that the rare batch meets characters no run has converted, and the plain one none.
+    home = ["env", "-u", "NOTICE_CONVERTER_CACHE", "-u", "XDG_CACHE_HOME", f"HOME={_fresh(work, 'home-rare')}"]
+    subprocess.run([*home, *tools.ours_batch(plain, "pdf", work / "plain-warm-up", jobs)], capture_output=True)
+    plain_side = _attempt(_ours("pdf", documents), [*home, *tools.ours_batch(plain, "pdf", work / "plain-out", jobs)], work / "plain-out", ".pdf")
+    plain_side.name = f"plain reports, --jobs {jobs}"
+    rare_side = _attempt(_ours("pdf", documents), [*home, *tools.ours_batch(rare, "pdf", work / "rare-out", jobs)], work / "rare-out", ".pdf")
+    rare_side.name = f"rare name characters, --jobs {jobs}"
+    rows.append(Row(f"batch {documents} → pdf, rare name characters vs plain (memory)", rare_side, plain_side))
     return rows
 
 
@@ -235,6 +321,8 @@ def main() -> None:
     parser.add_argument("--documents", type=int, default=500)
     parser.add_argument("--large", type=int, default=0, help="also convert this many documents to PDF (memory check)")
     parser.add_argument("--repeat", type=int, default=5, help="runs per cold measurement (median)")
+    parser.add_argument("--rare", type=int, default=300, help="reports with rare name characters (memory row); 0 skips")
+    parser.add_argument("--only-fonts", action="store_true", help="only the font rows: first PDF, cold PDF, rare names")
     arguments = parser.parse_args()
     with tempfile.TemporaryDirectory(prefix="notice-bench-") as temporary:
         work = Path(temporary)
@@ -242,7 +330,15 @@ def main() -> None:
         sources = inputs.make_batch(folder, arguments.documents)
         seed = inputs.SEED
         _warm_libreoffice(work, seed)
-        rows = cold_rows(work, seed, arguments.repeat)
+        rows = fresh_machine_rows(work, seed, arguments.repeat)
+        rows += [row for row in cold_rows(work, seed, arguments.repeat)
+                 if not arguments.only_fonts or row.what.endswith("pdf") and "LibreOffice" in row.theirs.name]
+        if arguments.rare:
+            rows += rare_name_rows(work, arguments.rare)
+        if arguments.only_fonts:
+            print(f"machine: {machine()}")
+            print_table(rows)
+            return
         rows += batch_rows(work, folder, sources)
         ours_pdf = next(r.ours for r in rows if r.what == f"batch {len(sources)} → pdf, --jobs {CORES}")
         rows.append(xelatex_row(work, folder, sources, ours_pdf))

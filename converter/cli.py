@@ -118,6 +118,8 @@ def convert_files(
     for name, error in problems + refused:
         tally.add(batch.Outcome(name, None, error=str(error.located(name)), exit_code=error.exit_code))
     workers = 1 if any(job.source == batch.STDIN for job in planned) else (jobs or batch.available_cores())
+    if settings.format == "pdf" and planned:
+        _font_notes(settings.options.fonts, quiet, in_process=workers <= 1 or len(planned) <= 1)
     outcomes = batch.run(planned, settings, workers)
     with report.progress(outcomes, len(planned), report.wants_progress(tally.total, quiet)) as shown:
         for outcome in shown:
@@ -130,6 +132,20 @@ def convert_files(
         report.print_summary(tally, quiet)
     if tally.failures:
         raise typer.Exit(tally.failures[0].exit_code if single else 1)
+
+
+def _font_notes(fonts: dict[str, str], quiet: bool, in_process: bool) -> None:
+    """On a terminal: which GB/T 9704 faces stand in (once per machine), and a progress bar for
+    one-time font work longer than a second."""
+    from .cli_fonts import on_terminal, show_conversion_progress, stand_in_note_once
+
+    if not on_terminal(quiet):
+        return
+    note = stand_in_note_once(fonts)
+    if note:
+        _warn("fonts", note)
+    if in_process:
+        show_conversion_progress()
 
 
 def _settings(to: str, layout: str, keep_punctuation: bool, font: List[str], strict: bool, max_size: int):
@@ -219,12 +235,14 @@ def list_fonts(
     prepare: bool = typer.Option(False, "--prepare", help="Convert and cache the fonts now, not on the first PDF."),
 ) -> None:
     """Show which font file sets each role of the PDF (title, body, heading, kai, number) and why."""
+    from .cli_fonts import TerminalProgress, on_terminal
     from .exporters.pdf.fontcache import cache_folder
     from .exporters.pdf.fonts import font_report, prepare as prepare_fonts
 
     try:
         report = font_report(_parse_fonts(font))
-        ready = prepare_fonts(_parse_fonts(font)) if prepare else None
+        progress = TerminalProgress() if on_terminal(False) else None
+        ready = prepare_fonts(_parse_fonts(font), progress) if prepare else None
     except ConverterError as error:
         typer.echo(f"error: {error}", err=True)
         raise typer.Exit(error.exit_code)
@@ -236,4 +254,7 @@ def list_fonts(
 
 
 def main() -> None:
-    app(prog_name="convert")
+    # Installed as `convert` and as `notice-convert` (ImageMagick's `convert` takes the first name
+    # on many machines): messages use the name the user typed.
+    name = Path(sys.argv[0]).name if sys.argv and sys.argv[0] else "convert"
+    app(prog_name="notice-convert" if name.startswith("notice-convert") else "convert")

@@ -201,7 +201,10 @@ def test_a_regular_face_standing_in_for_the_title_is_drawn_heavier(monkeypatch):
     page = pypdf.PdfReader(io.BytesIO(explicit)).pages[0].get_contents().get_data()
     assert b" Tr" not in page
     # Left to resolution on a machine without Chinese fonts, the title is the bundled regular Song.
-    monkeypatch.setattr("converter.exporters.pdf.fonts.system_face_for", lambda role: None)
+    from converter.exporters.pdf import fontset
+
+    monkeypatch.setattr("converter.exporters.pdf.fonts._system_choice", lambda role: None)
+    fontset._own.cache_clear()
     stood_in = converter.export(document, "pdf", fonts=fonts)
     page = pypdf.PdfReader(io.BytesIO(stood_in)).pages[0].get_contents().get_data()
     assert b"2 Tr" in page
@@ -215,15 +218,33 @@ def test_a_regular_face_standing_in_for_the_title_is_drawn_heavier(monkeypatch):
     assert not named.synthetic_bold  # the user's choice, by family name too
 
 
+def _placed_runs(page) -> list[tuple[str, float, float]]:
+    """Every text run of a page with its start on the page (x, y), however pypdf groups runs."""
+    runs = []
+
+    def visit(text, cm, tm, *_):
+        if text.strip():
+            x = tm[4] * cm[0] + tm[5] * cm[2] + cm[4]
+            y = tm[4] * cm[1] + tm[5] * cm[3] + cm[5]
+            runs.append((text, x, y))
+
+    page.extract_text(visitor_text=visit)
+    return runs
+
+
 def test_every_page_with_text_is_numbered_odd_right_even_left():
     document = converter.parse((EXAMPLES / "notice.txt").read_text(encoding="utf-8"))
     reader = pypdf.PdfReader(io.BytesIO(converter.export(document, "pdf")))
     assert len(reader.pages) > 2
     for number, page in enumerate(reader.pages, start=1):
-        found = []
-        page.extract_text(visitor_text=lambda text, cm, tm, *_: found.append((text, tm[4])) if "—" in text else None)
-        assert found, f"page {number} has no number"
-        text, x = found[-1]
-        assert str(number) in text
+        runs = _placed_runs(page)
+        assert runs, f"page {number} has no text"
+        # The footer is the lowest line of the page: every run on it, left to right (a stable
+        # sort: runs of one text object share their start, and keep the order they are drawn in).
+        bottom = min(y for _, _, y in runs)
+        footer = sorted(((x, text) for text, x, y in runs if abs(y - bottom) < 1), key=lambda run: run[0])
+        text = "".join(text for _, text in footer).replace(" ", "").replace("\u3000", "")
+        assert text == f"—{number}—", f"page {number}: footer reads {text!r}"
         middle = float(page.mediabox.width) / 2
-        assert (x > middle) if number % 2 else (x < middle), f"page {number}: number at x={x}"
+        left, right = footer[0][0], footer[-1][0]
+        assert (left > middle) if number % 2 else (right < middle), f"page {number}: number at x={left}..{right}"

@@ -51,7 +51,10 @@ def test_pip_install_alone_makes_a_pdf_whose_fonts_are_all_embedded(tmp_path):
     venv.create(tmp_path / "venv", with_pip=True)
     python = tmp_path / "venv" / "bin" / "python"
     subprocess.run([str(python), "-m", "pip", "install", "-q", str(ROOT)], env=environment, check=True)
-    convert = tmp_path / "venv" / "bin" / "convert"
+    convert = tmp_path / "venv" / "bin" / "notice-convert"  # the name no other tool takes
+    version = subprocess.run([str(convert), "--version"], env=environment, capture_output=True, text=True, check=True)
+    assert version.stdout.startswith("notice-converter ")
+    assert (tmp_path / "venv" / "bin" / "convert").exists()  # the design's name stays
     for layout in ("report", "minutes"):
         target = tmp_path / f"notice-{layout}.pdf"
         subprocess.run([str(convert), str(EXAMPLES / "notice.txt"), "--to", "pdf", "--layout", layout,

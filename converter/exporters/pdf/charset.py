@@ -1,15 +1,12 @@
-"""Which characters a converted font carries.
+"""The base character set: what `notice-convert fonts --prepare` converts ahead of the first PDF.
 
-A font with CFF outlines is rebuilt as TrueType once per character set and cached. Rebuilding it
-per document would cost a second each time; rebuilding the whole font (30 000 glyphs) would make
-a 10 MB file that every process loads. The middle way: one base set that covers nearly every
-report (GB 2312's 6 763 hanzi of everyday simplified text and its marks, Big5's common traditional
-hanzi, ASCII), and for the rare document that needs more, a small extra piece with just those.
+Documents convert only the glyphs they print (subsetface.py); preparing converts those of nearly
+every report at once: GB 2312's 6 763 hanzi of everyday simplified text and its marks, Big5's
+common traditional hanzi, ASCII and the marks Chinese text uses.
 """
 
 from __future__ import annotations
 
-import hashlib
 from functools import lru_cache
 
 # Marks GB 2312 decodes differently from what Chinese text actually uses (U+2015 for the dash,
@@ -37,13 +34,6 @@ def base_charset() -> frozenset[str]:
     found |= _decodable("gb2312", range(0xA1, 0xF8), (range(0xA1, 0xFF),))
     found |= _decodable("big5", range(0xA1, 0xC7), (range(0x40, 0x7F), range(0xA1, 0xFF)))
     return frozenset(found)
-
-
-@lru_cache(maxsize=64)
-def charset_key(characters: frozenset[str]) -> str:
-    """A short stable name for a character set (part of a cache key)."""
-    digest = hashlib.sha256("".join(sorted(characters)).encode("utf-8", "surrogatepass"))
-    return digest.hexdigest()[:16]
 
 
 def printable(characters) -> str:

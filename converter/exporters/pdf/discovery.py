@@ -7,10 +7,12 @@ of docs FONTS.md, best match first. The bundled default is the OFL Noto Serif/Sa
 
 from __future__ import annotations
 
+import logging
 import os
 import shutil
 import subprocess
 import sys
+from bisect import bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -31,6 +33,15 @@ ROLE_FAMILIES = {
                "AR PL SungtiL GB", "AR PL UMing CN"),
 }
 ROLES = tuple(ROLE_FAMILIES)
+# The families that ARE the face GB/T 9704 asks for (or a free face of the same style); any other
+# face serving the role is a stand-in, and the first conversion on a terminal says so.
+PROPER_FAMILIES = {
+    "title": ("方正小标宋简体", "方正小标宋_GBK", "FZXiaoBiaoSong-B05S", "小标宋"),
+    "body": ("仿宋_GB2312", "FangSong_GB2312", "仿宋", "FangSong", "STFangsong", "华文仿宋", "FandolFang"),
+    "heading": ROLE_FAMILIES["heading"] + ("Noto Sans CJK SC", "Noto Sans SC"),
+    "kai": ROLE_FAMILIES["kai"],
+}
+log = logging.getLogger(__name__)
 SYSTEM_FONTS_ENV = "NOTICE_CONVERTER_SYSTEM_FONTS"
 # fontconfig's weight scale. The title wants a heavy face: 小标宋 is bold-looking, and where a
 # family stands in for it, its bold weight is the closer match.
@@ -75,34 +86,88 @@ def _font_folders() -> list[Path]:
             *map(Path, _TEX_FOLDERS)]
 
 
-def _fc_list(*arguments: str) -> list[FontFile]:
-    """Faces fontconfig lists for a pattern, one entry per family name, in a stable order."""
+# Formats fontconfig reports that fontTools and our converter can read (not Type 1, PCF, BDF…).
+_READABLE_FORMATS = {"TrueType", "CFF"}
+_READABLE_SUFFIXES = {".ttf", ".otf", ".ttc", ".otc"}
+
+
+def _readable(path: Path, fontformat: str) -> bool:
+    """Only faces we can embed are offered; the others are passed over with a debug note."""
+    if fontformat not in _READABLE_FORMATS or path.suffix.lower() not in _READABLE_SUFFIXES:
+        log.debug("font %s skipped: %s is not a format we can embed", path, fontformat or "unknown")
+        return False
+    return True
+
+
+def _fc_run(*arguments: str) -> str:
     fc_list = shutil.which("fc-list")
     if fc_list is None:
-        return []
-    fields = "%{file}\t%{index}\t%{weight}\t%{family}\n"
+        return ""
     try:
-        listing = subprocess.run([fc_list, "-f", fields, *arguments], capture_output=True, text=True,
-                                 timeout=20, check=False).stdout
+        return subprocess.run([fc_list, *arguments], capture_output=True, text=True, errors="replace",
+                              timeout=20, check=False).stdout
     except (OSError, subprocess.SubprocessError):
-        return []
+        return ""
+
+
+def _fc_list(*arguments: str) -> list[FontFile]:
+    """Faces fontconfig lists for a pattern, one entry per family name, in a stable order."""
+    listing = _fc_run("-f", "%{file}\t%{index}\t%{weight}\t%{fontformat}\t%{family}\n", *arguments)
     faces = []
     for line in sorted(listing.splitlines()):
-        path, index, weight, families = (line.split("\t") + ["", "", ""])[:4]
+        path, index, weight, fontformat, families = (line.split("\t") + ["", "", "", ""])[:5]
+        if not path or not _readable(Path(path), fontformat):
+            continue
         for family in families.split(","):
-            faces.append(FontFile(Path(path), int(index or 0), family.strip(), "fontconfig", _weight(weight)))
+            faces.append(FontFile(Path(path), _number(index), family.strip(), "fontconfig", _weight(weight)))
     return faces
 
 
-@lru_cache(maxsize=256)
-def faces_covering(character: str) -> tuple[FontFile, ...]:
-    """System faces that have `character` (fontconfig knows every face's character set)."""
+def _number(text: str) -> int:
+    return int(text) if text.strip().isdigit() else 0
+
+
+def _ranges(text: str) -> list[tuple[int, int]]:
+    found = []
+    for part in text.split():
+        first, _, last = part.partition("-")
+        try:
+            found.append((int(first, 16), int(last or first, 16)))
+        except ValueError:
+            continue
+    return found
+
+
+@lru_cache(maxsize=1)
+def system_charsets() -> tuple[tuple[FontFile, tuple[int, ...], tuple[int, ...]], ...]:
+    """Every embeddable system face with its character set, from ONE fontconfig call per process
+    (asking fontconfig once per missing character cost a process per character)."""
     if not system_fonts_allowed():
         return ()
-    found: dict[tuple[Path, int], FontFile] = {}
-    for face in _fc_list(f":charset={ord(character):x}"):
-        found.setdefault((face.path, face.index), face)
-    return tuple(found.values())
+    listing = _fc_run("-f", "%{file}\t%{index}\t%{weight}\t%{slant}\t%{fontformat}\t%{family[0]}\t%{charset}\n")
+    faces = []
+    for line in listing.splitlines():
+        path, index, weight, slant, fontformat, family, charset = (line.split("\t") + [""] * 6)[:7]
+        if not path or not _readable(Path(path), fontformat):
+            continue
+        runs = sorted(_ranges(charset))
+        face = FontFile(Path(path), _number(index), family.strip(), "fontconfig", _weight(weight))
+        upright = _number(slant) == 0
+        faces.append(((not upright, abs(face.weight - REGULAR), path, face.index),
+                      (face, tuple(first for first, _ in runs), tuple(last for _, last in runs))))
+    # A character borrowed from another face comes from an upright regular one where there is one.
+    return tuple(entry for _, entry in sorted(faces, key=lambda pair: pair[0]))
+
+
+def faces_covering(character: str) -> tuple[FontFile, ...]:
+    """System faces that have `character`, by fontconfig's character sets (no process per call)."""
+    code = ord(character)
+    found = []
+    for face, firsts, lasts in system_charsets():
+        at = bisect_right(firsts, code) - 1
+        if at >= 0 and lasts[at] >= code:
+            found.append(face)
+    return tuple(found)
 
 
 def _weight(text: str) -> int:

@@ -1,4 +1,5 @@
-"""Embedded font subsets: deflated for speed, and mapped back to text for every character.
+"""Embedded font subsets: deflated for speed, and mapped back to text for every character
+(used by subsetface.ConvertedFace).
 
 Deflating the font subsets was the largest single cost of a document (13 of 30 ms for the seed
 report at reportlab's default level 6). Level 1 takes a third of that time for files about 10 %
@@ -14,7 +15,6 @@ from __future__ import annotations
 import zlib
 
 from reportlab.pdfbase import pdfdoc
-from reportlab.pdfbase.ttfonts import TTFontFace
 
 FLATE_LEVEL = 1
 
@@ -40,25 +40,3 @@ def to_unicode_map(font_name: str, codes: list[int]) -> str:
         f"{len(codes)} beginbfchar", entries, "endbfchar",
         "endcmap", "CMapName currentdict /CMap defineresource pop", "end", "end",
     ))
-
-
-class QuickSubsetFace(TTFontFace):
-    """A TrueType face whose subsets are deflated at FLATE_LEVEL and copy out as the right text."""
-
-    def addSubsetObjects(self, doc, fontname, subset):
-        # reportlab has filed the subset's ToUnicode stream under this name already
-        # (ttfonts.TTFont.addObjects), and files the font program under the other.
-        if any(code > 0xFFFF for code in subset):
-            to_unicode = doc.idToObject.get("toUnicodeCMap:" + fontname)
-            if to_unicode is not None:
-                to_unicode.content = to_unicode_map(fontname, list(subset))
-        reference = super().addSubsetObjects(doc, fontname, subset)
-        stream = doc.idToObject.get(f"fontFile:{self.filename}({fontname})")
-        if stream is not None and getattr(stream, "filters", None):
-            stream.filters = [QUICK_FLATE]
-        return reference
-
-
-def quick_subsets(font) -> None:
-    """Give a registered reportlab TTFont the subset handling above (same data, same layout)."""
-    font.face.__class__ = QuickSubsetFace

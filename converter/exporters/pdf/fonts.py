@@ -2,24 +2,26 @@
 
 Resolution per role: the explicit option (a file, `file#index` for a collection, or a family
 name), then the system's faces in the role's order of preference, then the bundled OFL default.
-Every chosen face is registered with reportlab under a name unique to its file (its hash), and a
-character the role's face lacks falls back to the other chosen faces, then the bundled ones,
+A face we cannot read (Type 1, bitmap, damaged) is passed over; one whose licence forbids
+embedding is passed over with a warning. Every face serves the PDF through a ConvertedFace
+(subsetface.py): widths from its notes, outlines converted per character as documents need them.
+A character the role's face lacks falls back to the other chosen faces, then the bundled ones,
 then any system face fontconfig knows to have it (fontset.py). A character no face has is
 reported in a warning: the PDF never shows an empty box silently.
 """
 
 from __future__ import annotations
 
+import threading
 from dataclasses import dataclass
-from functools import lru_cache
 from pathlib import Path
 
 from ...errors import ExportError
-from .charset import base_charset, charset_key
-from .discovery import BOLD, REGULAR, ROLE_WEIGHT, ROLES, FontFile, bundled_face, system_face, system_face_for
-from .embedding import quick_subsets
-from .facecache import open_font
-from .fontcache import coverage, file_hash, needs_rebuild, rebuilt
+from .charset import base_charset
+from .discovery import (BOLD, PROPER_FAMILIES, REGULAR, ROLE_FAMILIES, ROLE_WEIGHT, ROLES, FontFile,
+                        bundled_face, system_face, system_fonts_allowed)
+from .facecache import FaceInfo, FontUnusable, face_info
+from .fontcache import note
 
 
 @dataclass(frozen=True)
@@ -41,21 +43,101 @@ class Choice:
         return (ROLE_WEIGHT.get(self.role, REGULAR) >= BOLD > self.face.weight and not heavy_by_design
                 and not chosen_by_user)
 
+    @property
+    def stand_in(self) -> bool:
+        """Served by a face of another style than GB/T 9704 asks for (Song for 仿宋, …)."""
+        proper = PROPER_FAMILIES.get(self.role)
+        if proper is None or self.why.startswith("--font"):
+            return False
+        return self.face.family.casefold() not in {family.casefold() for family in proper}
 
-@dataclass(frozen=True)
+
+class Coverage:
+    """The characters a face has: `character in coverage` without a 40 000-entry set."""
+
+    def __init__(self, info: FaceInfo | None):
+        self.info = info
+
+    def __contains__(self, character) -> bool:
+        return self.info is not None and self.info.covers(ord(character))
+
+
+_NOTHING = Coverage(None)
+
+
 class Piece:
-    """One font registered with reportlab: its name there and the characters it draws."""
+    """One face registered with reportlab under a name of its own, loaded when first asked for.
 
-    name: str
-    characters: frozenset[str]
-    face: FontFile
+    A chain lists every chosen face, but a document that prints no heading never needs the
+    heading face: its notes are read (and, the first time, made) only when a character asks.
+    A face that turns out unusable (damaged, or its licence forbids embedding) draws nothing,
+    so the chain passes to the next font; the licence case is said in a warning.
+    """
+
+    def __init__(self, face: FontFile):
+        self.face = face
+        self._name: str | None = None
+        self._characters: Coverage | None = None
+        self._font = None
+
+    def _load(self) -> None:
+        from reportlab.pdfbase import pdfmetrics
+
+        from .subsetface import converted_font
+
+        try:
+            info = usable(self.face)
+        except FontUnusable as reason:
+            if "licence" in str(reason):
+                note(f"{reason}; another font serves instead")
+            self._name, self._characters = "Helvetica", _NOTHING
+            return
+        self._name = f"{_safe_name(self.face)}-{info.sha[:8]}"
+        self._font = converted_font(info, self._name)
+        pdfmetrics.registerFont(self._font)
+        self._characters = Coverage(info)
+
+    @property
+    def name(self) -> str:
+        if self._name is None:
+            self._load()
+        return self._name
+
+    @property
+    def characters(self) -> Coverage:
+        if self._characters is None:
+            self._load()
+        return self._characters
+
+    def admit(self, character: str) -> None:
+        """Tell reportlab's face about a character a document sets in it (widths are filled per
+        character as documents need them, not for the whole face up front)."""
+        if self._font is not None:
+            self._font.face.admit(ord(character))
 
 
-def _explicit(role: str, value: str) -> Choice:
+def usable(face: FontFile) -> FaceInfo:
+    """The face's notes; FontUnusable when it cannot be read or its licence forbids embedding."""
+    info = face_info(face.path, face.index)
+    forbidden = info.embedding_forbidden()
+    if forbidden:
+        raise FontUnusable(f"the font {face.path} is not embedded: {forbidden}")
+    return info
+
+
+def _explicit(role: str, value: str) -> Choice | None:
     location, _, index = value.partition("#")
     path = Path(location).expanduser()
-    if path.is_file():
+    if path.exists():
         face = FontFile(path, int(index) if index.isdigit() else 0, path.stem, "option")
+        try:
+            info = usable(face)
+        except FontUnusable as reason:
+            if "licence" in str(reason):
+                note(f"--font {role}={value}: {reason}; another font serves instead")
+                return None
+            raise ExportError(f"--font {role}={value}: {reason}") from None
+        face = FontFile(path, face.index, info.family, "option", BOLD if info.weight_class >= 600 else REGULAR)
         return Choice(role, face, f"--font {role}={value}")
     found = system_face(value)
     if found is None:
@@ -63,14 +145,23 @@ def _explicit(role: str, value: str) -> Choice:
     return Choice(role, found, f"--font {role}={value}, found by {found.origin}")
 
 
+def _system_choice(role: str) -> Choice | None:
+    if not system_fonts_allowed():
+        return None
+    for family in ROLE_FAMILIES[role]:
+        found = system_face(family, ROLE_WEIGHT.get(role, REGULAR))
+        if found is not None:  # its notes are read when a character first needs it (Piece)
+            bold = " Bold" if found.weight >= BOLD else ""
+            return Choice(role, found, f"system font ({found.origin}): {found.family}{bold}")
+    return None
+
+
 def choose(role: str, fonts: dict[str, str]) -> Choice:
     """The face for `role`: the option, else the best system face, else the bundled default."""
-    if role in fonts:
-        return _explicit(role, fonts[role])
-    found = system_face_for(role)
+    found = _explicit(role, fonts[role]) if role in fonts else None
+    found = found or _system_choice(role)
     if found is not None:
-        bold = " Bold" if found.weight >= BOLD else ""
-        return Choice(role, found, f"system font ({found.origin}): {found.family}{bold}")
+        return found
     bundled = bundled_face(role)
     if bundled is not None:
         why = "bundled default (pylopdf-fonts-zh-cn, SIL OFL 1.1)"
@@ -86,22 +177,8 @@ def check_roles(fonts: dict[str, str]) -> None:
         raise ExportError(f"unknown font role(s) {', '.join(unknown)}; roles: {', '.join(ROLES)}")
 
 
-@lru_cache(maxsize=256)
-def _register(path: Path, index: int, unique: str) -> Piece:
-    """Register a TrueType file with reportlab under a name that no other file shares."""
-    from reportlab.pdfbase import pdfmetrics
-    from reportlab.pdfbase.ttfonts import TTFError
-
-    try:
-        font = open_font(unique, path, index)
-    except TTFError as error:
-        raise ExportError(f"the font {path} cannot be embedded: {error}") from None
-    # The PDF's BaseFont is the face's name; poppler mixes up two fonts that share one.
-    font.face.name = unique.encode("ascii")
-    quick_subsets(font)
-    pdfmetrics.registerFont(font)
-    characters = frozenset(chr(code) for code, glyph in font.face.charToGlyph.items() if glyph)
-    return Piece(unique, characters, FontFile(path, index, unique, "registered"))
+_pieces: dict[tuple[Path, int], Piece] = {}
+_lock = threading.Lock()
 
 
 def _safe_name(face: FontFile) -> str:
@@ -109,17 +186,17 @@ def _safe_name(face: FontFile) -> str:
     return f"{stem}{face.index}"
 
 
-def pieces(face: FontFile, extra: frozenset[str]) -> list[Piece]:
-    """The registered fonts that carry a face: the file itself, or its rebuilt base and extras."""
-    unique = f"{_safe_name(face)}-{file_hash(face.path)[:8]}"
-    if not needs_rebuild(face.path, face.index):
-        return [_register(face.path, face.index, unique)]
-    found = [_register(rebuilt(face.path, face.index, base_charset(), unique), 0, unique)]
-    wanted = extra & coverage(face.path, face.index) if extra else frozenset()
-    if wanted:
-        extra_name = f"{unique}x{charset_key(wanted)[:8]}"
-        found.append(_register(rebuilt(face.path, face.index, frozenset(wanted), extra_name), 0, extra_name))
-    return found
+def pieces(face: FontFile) -> list[Piece]:
+    """The registered font that carries a face (one per face and process, whatever the documents).
+
+    Registered under a name made of the file's name and content hash: poppler mixes up two
+    embedded fonts that share a name, and the same file must give the same name everywhere.
+    """
+    key = (face.path, face.index)
+    with _lock:
+        if key not in _pieces:
+            _pieces[key] = Piece(face)
+        return [_pieces[key]]
 
 
 def font_report(fonts: dict[str, str]) -> list[tuple[Choice, str]]:
@@ -128,31 +205,51 @@ def font_report(fonts: dict[str, str]) -> list[tuple[Choice, str]]:
     found = []
     for role in ROLES:
         choice = choose(role, fonts)
-        how = ("CFF or variable outlines: rebuilt as TrueType once per character set, cached"
-               if needs_rebuild(choice.face.path, choice.face.index) else "TrueType: subset and embedded as it is")
+        try:
+            outlines = face_info(choice.face.path, choice.face.index).outlines
+        except FontUnusable as reason:
+            raise ExportError(str(reason)) from None
+        how = {"glyf": "TrueType outlines", "cff": "CFF outlines, converted to TrueType",
+               "variable": "variable font, drawn at its regular instance"}[outlines]
+        how += "; only the characters a document prints are embedded (converted glyphs are cached)"
         if choice.synthetic_bold:
             how += "; drawn emboldened (the title wants a heavy face)"
+        if choice.stand_in:
+            how += f"; a stand-in: pass --font {role}=FILE for the real face"
         found.append((choice, how))
     return found
 
 
-def prepare(fonts: dict[str, str]) -> int:
-    """Rebuild and snapshot every chosen face now (the first PDF otherwise waits for it).
+def stand_in_note(fonts: dict[str, str]) -> str | None:
+    """One sentence naming the GB/T 9704 roles served by a face of another style, or None."""
+    wanted = {"title": "小标宋", "body": "仿宋", "heading": "黑体", "kai": "楷体"}
+    standing = [choose(role, fonts) for role in wanted]
+    standing = [choice for choice in standing if choice.stand_in]
+    if not standing:
+        return None
+    parts = "; ".join(f"{wanted[c.role]} ({c.role}) is set in {c.face.family}" for c in standing)
+    return (f"the PDF uses stand-in faces: {parts}. Point --font ROLE=FILE at the real face "
+            "(e.g. --font body=/path/to/simfang.ttf); `notice-convert fonts` lists every role")
 
-    Returns how many distinct faces are ready.
+
+def prepare(fonts: dict[str, str], progress=None) -> int:
+    """Convert and store every chosen face's glyphs for the base character set now (GB 2312,
+    Big5's common hanzi, ASCII), so that later first PDFs find them ready.
+
+    Returns how many distinct faces are ready. `progress(what, done, total)` is told as it goes.
     """
+    from .subsetface import glyphs_for
+
     faces = [choose(role, fonts).face for role in ROLES] + [bundled_face(r) for r in ("body", "heading")]
     ready = {(face.path.resolve(), face.index): face for face in faces if face is not None}
+    codes = sorted(map(ord, base_charset()))
     for face in ready.values():
-        pieces(face, frozenset())
+        try:
+            info = usable(face)
+        except FontUnusable as reason:
+            raise ExportError(str(reason)) from None
+        for start in range(0, len(codes), 500):
+            glyphs_for(info, codes[start:start + 500])
+            if progress is not None:
+                progress(f"converting the glyphs of {info.family}", min(start + 500, len(codes)), len(codes))
     return len(ready)
-
-
-def rescue_pieces(face: FontFile, wanted: frozenset[str]) -> list[Piece]:
-    """A face found only for characters no chosen face has: the file as it is, or, for CFF
-    outlines, just those characters rebuilt (not the whole base set)."""
-    unique = f"{_safe_name(face)}-{file_hash(face.path)[:8]}"
-    if not needs_rebuild(face.path, face.index):
-        return [_register(face.path, face.index, unique)]
-    name = f"{unique}x{charset_key(wanted)[:8]}"
-    return [_register(rebuilt(face.path, face.index, wanted, name), 0, name)]

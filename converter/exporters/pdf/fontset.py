@@ -5,20 +5,25 @@ from __future__ import annotations
 from functools import lru_cache
 
 from ...errors import ExportError
-from .charset import base_charset, printable
+from .charset import printable
 from .discovery import ROLES, FontFile, bundled_face, faces_covering
-from .fonts import Choice, Piece, check_roles, choose, pieces, rescue_pieces
+from .facecache import FontUnusable
+from .fontcache import take_notes
+from .fonts import Choice, Piece, check_roles, choose, pieces
 
 # After its own face, a role borrows from the others in this order, then from the bundled faces.
 _BORROW_ORDER = ("body", "title", "number", "heading", "kai")
+# Fallback faces tried per missing character: enough to find one that has it, not the whole system.
+_RESCUE_TRIES = 4
 
 
 class FontSet:
     """Per role, a chain of fonts; a character is set in the first font of the chain that has it."""
 
-    def __init__(self, choices: dict[str, Choice], chains: dict[str, list[Piece]]):
+    def __init__(self, choices: dict[str, Choice], chains: dict[str, list[Piece]], notes: list[str] = ()):
         self.choices = choices
         self.chains = chains
+        self.notes = list(notes)  # warnings about the fonts themselves (a licence, the cache folder)
         self._memo: dict[tuple[str, str], str | None] = {}
         # (role, character) → (font name, advance in 1/1000 em): the setter's one lookup per character.
         self.placements: dict[tuple[str, str], tuple[str, float]] = {}
@@ -26,7 +31,10 @@ class FontSet:
     def font_for(self, role: str, character: str) -> str | None:
         key = (role, character)
         if key not in self._memo:
-            self._memo[key] = next((p.name for p in self.chains[role] if character in p.characters), None)
+            piece = next((p for p in self.chains[role] if character in p.characters), None)
+            if piece is not None:
+                piece.admit(character)
+            self._memo[key] = piece.name if piece is not None else None
         return self._memo[key]
 
     def primary(self, role: str) -> str:
@@ -37,70 +45,68 @@ class FontSet:
         return {c for c in characters if not c.isspace() and self.font_for(role, c) is None}
 
 
-def _chain(role: str, own: dict[str, list[Piece]], bundled: list[Piece]) -> list[Piece]:
+def _chain(role: str, own: dict[str, list[Piece]], extra: list[Piece]) -> list[Piece]:
     chain: list[Piece] = []
-    for source in (own[role], *(own[r] for r in _BORROW_ORDER if r != role), bundled):
+    for source in (own[role], *(own[r] for r in _BORROW_ORDER if r != role), extra):
         chain.extend(p for p in source if p not in chain)
     return chain
 
 
-def _bundled_pieces(extra: frozenset[str]) -> list[Piece]:
+@lru_cache(maxsize=8)
+def _own(fonts: tuple[tuple[str, str], ...]) -> tuple[dict[str, Choice], dict[str, list[Piece]]]:
+    """The chosen faces' fonts per role."""
+    options = dict(fonts)
+    choices = {role: choose(role, options) for role in ROLES}
+    return choices, {role: pieces(choice.face) for role, choice in choices.items()}
+
+
+@lru_cache(maxsize=1)
+def _bundled() -> tuple[Piece, ...]:
     faces: list[FontFile] = []
     for role in ("body", "heading"):
         face = bundled_face(role)
         if face is not None and face not in faces:
             faces.append(face)
-    return [piece for face in faces for piece in pieces(face, extra)]
+    return tuple(piece for face in faces for piece in pieces(face))
 
 
-def _rescued(missing: set[str]) -> list[Piece]:
-    """Fonts of the system that have characters no chosen or bundled face has."""
+def _rescued(missing: set[str], have: list[Piece]) -> list[Piece]:
+    """System fonts that have characters no chosen or bundled face has (fontconfig's character
+    sets, read once per process; a face that cannot serve is passed over)."""
     found: list[Piece] = []
     for character in sorted(missing):
-        if any(character in piece.characters for piece in found):
+        if any(character in piece.characters for piece in found + have):
             continue
-        for face in faces_covering(character):
+        for face in faces_covering(character)[:_RESCUE_TRIES]:
             try:
-                candidates = rescue_pieces(face, frozenset(missing))
-            except ExportError:
-                continue  # a face that forbids embedding, or a broken file
+                candidates = pieces(face)
+            except (ExportError, FontUnusable):
+                continue
             if any(character in piece.characters for piece in candidates):
-                found.extend(candidates)
+                found.extend(p for p in candidates if p not in found)
                 break
     return found
 
 
-@lru_cache(maxsize=32)
-def _own(fonts: tuple[tuple[str, str], ...], extra: frozenset[str]) -> tuple[dict, dict, frozenset[str]]:
-    """The chosen faces' pieces per role, and the characters (base and extra) none of them has."""
-    options = dict(fonts)
-    choices = {role: choose(role, options) for role in ROLES}
-    own = {role: pieces(choice.face, extra) for role, choice in choices.items()}
-    covered = set().union(*(piece.characters for found in own.values() for piece in found))
-    return choices, own, frozenset((base_charset() | extra) - covered)
-
-
-@lru_cache(maxsize=32)
-def _font_set(fonts: tuple[tuple[str, str], ...], extra: frozenset[str], borrow: bool) -> FontSet:
-    """The chains; the bundled faces (and then other system faces) join only when `borrow`
-    says the chosen faces lack a character of the document: each face costs load time."""
-    choices, own, _ = _own(fonts, extra)
-    bundled = _bundled_pieces(extra) if borrow else []
-    found = FontSet(choices, {role: _chain(role, own, bundled) for role in ROLES})
-    missing = found.missing("body", extra)
-    if not missing:
-        return found
-    rescued = _rescued(missing)
-    return FontSet(choices, {role: _chain(role, own, bundled) + rescued for role in ROLES})
-
-
 def font_set(fonts: dict[str, str], characters: set[str]) -> FontSet:
-    """The fonts for a document whose text uses `characters`."""
+    """The fonts for a document whose text uses `characters`.
+
+    The bundled faces join only when the chosen ones lack a character of the document, and other
+    system faces only when those lack one too: each face costs its notes' load time.
+    """
     check_roles(fonts)
-    extra = frozenset(c for c in characters if c not in base_charset() and not c.isspace())
-    key = tuple(sorted(fonts.items()))
-    lacking = _own(key, extra)[2]
-    return _font_set(key, extra, any(c in lacking for c in characters if not c.isspace()))
+    choices, own = _own(tuple(sorted(fonts.items())))
+    printed = {c for c in characters if not c.isspace()}
+    extra: list[Piece] = []
+    # In borrowing order, so that the faces further down are read only for what the first lack.
+    ordered = [piece for role in _BORROW_ORDER for piece in own[role]]
+    lacking = {c for c in printed if not any(c in piece.characters for piece in ordered)}
+    if lacking:
+        extra = list(_bundled())
+        lacking = {c for c in lacking if not any(c in piece.characters for piece in extra)}
+    if lacking:
+        extra += _rescued(lacking, extra)
+    return FontSet(choices, {role: _chain(role, own, extra) for role in ROLES}, take_notes())
 
 
 def missing_glyphs_warning(fonts: FontSet, characters: set[str]) -> str | None:
@@ -110,3 +116,11 @@ def missing_glyphs_warning(fonts: FontSet, characters: set[str]) -> str | None:
         return None
     return (f"no available font has {printable(missing)}; the PDF shows them as empty boxes. "
             "Pass a font that has them with --font body=FILE (it is tried before the others)")
+
+
+def font_warnings(fonts: FontSet, characters: set[str]) -> list[str]:
+    """Every warning about this document's fonts: the run's font notes (a licence that forbids
+    embedding, an unusable cache folder: each said once per process) and the missing glyphs."""
+    fonts.notes += take_notes()  # said while the pages were set (a face read for its first character)
+    missing = missing_glyphs_warning(fonts, characters)
+    return fonts.notes + ([missing] if missing else [])

@@ -12,7 +12,7 @@ from ...version import __version__
 from ...minutes import minutes_mark
 from .attendance import attendance_lines
 from .content import Roles, printed
-from .fontset import font_set, missing_glyphs_warning
+from .fontset import font_set, font_warnings
 from .pages import write_pdf
 from .story import meta_line, minutes_story, report_story
 
@@ -63,9 +63,11 @@ def render(document: Document, options) -> bytes:
     root = document.root
     characters = printed_characters(root, options)
     fonts = font_set(dict(options.fonts), characters)
-    warning = missing_glyphs_warning(fonts, characters)
-    if warning and warning not in document.warnings:  # the run's diagnostics, which the CLI prints
-        document.warnings.append(warning)
     keep = options.keep_punctuation
     story = minutes_story(root, fonts, keep) if options.layout == "minutes" else report_story(root, fonts, keep)
-    return write_pdf(story, fonts, document_info(root, options.layout), _pdf_date(effective_metadata(root), root))
+    data = write_pdf(story, fonts, document_info(root, options.layout), _pdf_date(effective_metadata(root), root))
+    # After the layout: a face is read when a character first needs it, and may have a word to say.
+    for warning in font_warnings(fonts, characters):
+        if warning not in document.warnings:  # the run's diagnostics, which the CLI prints
+            document.warnings.append(warning)
+    return data
