@@ -10,7 +10,9 @@ A worker that dies has its tasks rerun by the scheduler on another worker. A tas
 `distributed.scheduler.allowed-failures` workers comes back as KilledWorker: its documents are
 then retried one per task, and a document that still kills its worker is reported as failed.
 Whatever else goes wrong with a task (the scheduler lost, a cancelled future) is reported for
-each of its documents: none is ever silently lost.
+each of its documents: none is ever silently lost. A finished task whose result died with its
+worker is run again by the scheduler: its outputs are then written twice, whole each time and
+with the same bytes.
 
 Only this module imports dask, and only the batch that asked for a cluster imports this module.
 """
