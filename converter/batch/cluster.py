@@ -39,6 +39,7 @@ AHEAD_PER_THREAD = 4
 # gains nothing, while smaller tasks spread a batch more evenly over the workers.
 GROUP_LIMIT = 8
 PLUGIN_NAME = "notice-converter-prepare"
+WAIT_FOR_WORKERS = 60  # seconds
 
 
 class PrepareConverter(distributed.WorkerPlugin):
@@ -81,7 +82,10 @@ def connect(address: str) -> Iterator[object]:
 
 
 def _threads(client) -> int:
-    client.wait_for_workers(1, timeout=60)
+    try:
+        client.wait_for_workers(1, timeout=WAIT_FOR_WORKERS)
+    except TimeoutError:
+        raise ClusterError(f"the scheduler has had no worker for {WAIT_FOR_WORKERS} s; start some with `dask worker ADDRESS`") from None
     return max(1, sum(w["nthreads"] for w in client.scheduler_info()["workers"].values()))
 
 
