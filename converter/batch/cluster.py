@@ -35,9 +35,11 @@ from .api import local_workers
 # Tasks in flight per worker thread: every worker stays busy while the client waits for the
 # oldest task, and the client holds only this many futures whatever the batch's size.
 AHEAD_PER_THREAD = 4
-# Documents per task: measured by benchmarks/cluster.py (README there), grouping beyond this
-# gains nothing, while smaller tasks spread a batch more evenly over the workers.
-GROUP_LIMIT = 8
+# Documents per task, from benchmarks/cluster.py (README there): a task costs the scheduler and
+# the client ~8 ms of CPU, more than a JSON or XML document costs a worker (~5 ms), so small
+# batches are cut into tasks that just fill every thread's window, and large ones into tasks of
+# up to 64 documents, where 32 workers converting JSON still outpace the scheduler.
+GROUP_LIMIT = 64
 PLUGIN_NAME = "notice-converter-prepare"
 WAIT_FOR_WORKERS = 60  # seconds
 
@@ -90,8 +92,8 @@ def _threads(client) -> int:
 
 
 def group_size(documents: int, threads: int) -> int:
-    """Documents per task: enough tasks for every thread several times over, at most GROUP_LIMIT."""
-    return max(1, min(GROUP_LIMIT, documents // (threads * AHEAD_PER_THREAD * 4)))
+    """Documents per task: enough tasks to fill every thread's window, at most GROUP_LIMIT."""
+    return max(1, min(GROUP_LIMIT, documents // (threads * AHEAD_PER_THREAD)))
 
 
 def _groups(items: list[Item], size: int) -> Iterator[list[Item]]:

@@ -13,9 +13,10 @@ from pathlib import PurePosixPath
 from .storage import Item, read_bytes, write_whole
 from .task import Outcome, Settings, _check_strict, _option_values, document_from, outcome_of
 
-# A Dask worker may run tasks in several threads; the exporters keep per-process caches (fonts,
-# templates) that were written for one conversion at a time. Workers are meant to be started
-# with one thread each (`dask worker --nthreads 1`); the lock keeps a many-threaded one correct.
+# A Dask worker may run tasks in several threads; the parser and exporters keep per-process
+# caches (fonts, templates) written for one conversion at a time. The lock keeps a worker with
+# several threads correct; reading and writing stay outside it, so on object storage a second
+# thread (`dask worker --nthreads 2`) waits for the store while the first one converts.
 _ONE_AT_A_TIME = threading.Lock()
 
 
@@ -26,18 +27,18 @@ def convert_item(item: Item, settings: Settings) -> Outcome:
 
 def convert_group(items: list[Item], settings: Settings) -> list[Outcome]:
     """A task's worth of documents, converted in turn: one bad document never stops the others."""
-    with _ONE_AT_A_TIME:
-        return [convert_item(item, settings) for item in items]
+    return [convert_item(item, settings) for item in items]
 
 
 def _convert(item: Item, settings: Settings) -> Outcome:
     from .. import export
 
     data = read_bytes(item, settings.max_bytes)
-    document = document_from(data, PurePosixPath(item.source).suffix, settings.max_bytes)
-    if settings.strict:
-        _check_strict(document)
-    data = export(document, settings.format, **_option_values(settings.options))
+    with _ONE_AT_A_TIME:
+        document = document_from(data, PurePosixPath(item.source).suffix, settings.max_bytes)
+        if settings.strict:
+            _check_strict(document)
+        data = export(document, settings.format, **_option_values(settings.options))
     if item.write is None:
         return Outcome(item.source, None, tuple(document.warnings), data=data)
     write_whole(item, data)
