@@ -88,7 +88,7 @@ def _parse_fonts(values: List[str]) -> dict[str, str]:
 
 @app.command(DEFAULT_COMMAND, hidden=True, cls=_PlainCommand)
 def convert_files(
-    inputs: List[Path] = typer.Argument(..., help="Reports (.txt), canonical documents (.xml), folders (their .txt reports) or quoted glob patterns ('reports/**/*.txt')."),
+    inputs: List[str] = typer.Argument(..., help="Reports (.txt), canonical documents (.xml), folders (their .txt reports), quoted glob patterns ('reports/**/*.txt') or URLs (s3://bucket/reports/)."),
     to: str = typer.Option("xml", "--to", "-t", help="Output format (see `convert formats`)."),
     out: Optional[str] = typer.Option(None, "--output", "-o", help="Output file, folder (mirrors the input folders), or - for standard output. Default: beside each input."),
     layout: str = typer.Option("report", "--layout", help="report or minutes (纪要) for docx and pdf."),
@@ -98,10 +98,11 @@ def convert_files(
     max_size: int = typer.Option(20, "--max-size", help="Largest input accepted, in MB."),
     jobs: Optional[int] = typer.Option(None, "--jobs", "-j", help="Worker processes for many files. Default: all cores; 1 converts in this process."),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="No warnings, no progress bar and no summary counts (failures are still listed)."),
+    scheduler: Optional[str] = typer.Option(None, "--scheduler", help="Run on a Dask cluster: tcp://HOST:PORT, a scheduler file, or local:N (N local workers). Needs notice-converter[dask]."),
 ) -> None:
     """Convert each input to --to FORMAT."""
-    from . import batch
     from .batch import report
+    from .batch.api import start
 
     if jobs is not None and jobs < 1:
         raise typer.BadParameter("takes a number of processes, 1 or more", param_hint="--jobs")
@@ -111,20 +112,25 @@ def convert_files(
     except ConverterError as error:
         typer.echo(f"error: {error}", err=True)
         raise typer.Exit(error.exit_code)
-    sources, problems = batch.discover([str(path) for path in inputs])
-    planned, refused = batch.plan(sources, suffix, out)
-    tally = report.Tally(len(planned) + len(problems) + len(refused))
+    try:
+        planned = start(inputs, settings, suffix, out, jobs, scheduler)
+    except ValueError as error:
+        raise typer.BadParameter(str(error), param_hint="--scheduler")
+    tally = report.Tally(planned.total)
     single = tally.total == 1
-    for name, error in problems + refused:
-        tally.add(batch.Outcome(name, None, error=str(error.located(name)), exit_code=error.exit_code))
-    workers = 1 if any(job.source == batch.STDIN for job in planned) else (jobs or batch.available_cores())
-    if settings.format == "pdf" and planned:
-        _font_notes(settings.options.fonts, quiet, in_process=workers <= 1 or len(planned) <= 1)
-    outcomes = batch.run(planned, settings, workers)
-    with report.progress(outcomes, len(planned), report.wants_progress(tally.total, quiet)) as shown:
-        for outcome in shown:
-            _deliver(outcome, quiet)
-            tally.add(outcome)
+    for refusal in planned.refused:
+        tally.add(refusal)
+    if settings.format == "pdf" and planned.converting:
+        # Conversion starts only when the outcomes are iterated, so the notes come first.
+        _font_notes(settings.options.fonts, quiet, in_process=jobs == 1 or planned.converting <= 1)
+    try:
+        with report.progress(planned.running, planned.converting, report.wants_progress(tally.total, quiet)) as shown:
+            for outcome in shown:
+                _deliver(outcome, quiet)
+                tally.add(outcome)
+    except ConverterError as error:  # the cluster cannot be reached, or its extra is missing
+        typer.echo(f"error: {error}", err=True)
+        raise typer.Exit(error.exit_code)
     if single:
         for failure in tally.failures:
             report.print_failure(failure)

@@ -70,6 +70,12 @@ class OutputError(ConverterError):
     exit_code = 8
 
 
+class ClusterError(ConverterError):
+    """The cluster named by --scheduler cannot be reached or started, or its extra is missing."""
+
+    exit_code = 9
+
+
 EXIT_CODES = {
     0: "success",
     1: "some inputs of a batch failed (each is listed in the summary)",
@@ -80,4 +86,5 @@ EXIT_CODES = {
     StrictModeError.exit_code: "--strict and the parser had to guess or recognised nothing",
     ExportError.exit_code: "unknown format or the exporter failed",
     OutputError.exit_code: "output cannot be written (or would overwrite the input)",
+    ClusterError.exit_code: "the cluster (--scheduler) cannot be reached or started",
 }

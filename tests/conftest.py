@@ -36,6 +36,17 @@ def require_tool(name: str) -> str:
     pytest.skip(f"{name} is not installed")
 
 
+def require_module(name: str) -> None:
+    """Skip the calling test module when an optional extra's module is absent (fail when CI requires it)."""
+    import importlib.util
+
+    if importlib.util.find_spec(name) is not None:
+        return
+    if os.environ.get("NOTICE_REQUIRE_TOOLS"):
+        pytest.fail(f"{name} is required (NOTICE_REQUIRE_TOOLS is set): pip install '.[test,dask]'", pytrace=False)
+    pytest.skip(f"{name} is not installed (the dask extra)", allow_module_level=True)
+
+
 @pytest.fixture(scope="session")
 def corpus_available() -> None:
     if not CORPUS.is_dir():

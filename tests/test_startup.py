@@ -14,7 +14,9 @@ import pytest
 
 from tests.conftest import EXAMPLES
 
-HEAVY = ("docx", "reportlab", "fontTools", "pydantic", "rich", "multiprocessing", "concurrent")
+HEAVY = ("docx", "reportlab", "fontTools", "pydantic", "rich", "multiprocessing", "concurrent",
+         # The dask extra: only for --scheduler and URLs.
+         "dask", "distributed", "fsspec", "s3fs", "botocore", "aiobotocore", "tornado")
 
 _PROBE = """
 import json, sys
@@ -65,3 +67,16 @@ def test_the_probe_sees_heavy_imports(tmp_path):
     except (ConverterError, ImportError, AttributeError):
         pytest.skip("the PDF exporter is not available yet")
     assert "reportlab" in _loaded_after([str(EXAMPLES / "notice.txt"), "--to", "pdf", "-o", str(tmp_path / "n.pdf")])
+
+
+def test_only_a_cluster_or_a_url_imports_the_dask_extra(tmp_path):
+    # The probe sees the extra where it is asked for (so the light commands above can fail).
+    from tests.conftest import require_module
+
+    require_module("distributed")
+    notice = str(EXAMPLES / "notice.txt")
+    # Nobody listens on loopback port 9: refused at once, after dask was imported.
+    assert {"dask", "distributed"} <= set(_loaded_after([notice, "--to", "xml", "-o", "-", "--scheduler", "tcp://127.0.0.1:9"]))
+    by_url = _loaded_after([(EXAMPLES / "notice.txt").resolve().as_uri(), "--to", "xml", "-o", str(tmp_path / "n.xml")])
+    assert "fsspec" in by_url and "distributed" not in by_url
+    assert (tmp_path / "n.xml").is_file()

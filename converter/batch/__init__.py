@@ -2,6 +2,8 @@
 
 sources: which files the command line names and where each output goes (mirroring folders);
 task: one conversion, as a worker runs it; pool: worker processes; report: progress and summary.
+api: `convert_all` and the command's way in; on a Dask cluster and object storage: cluster,
+item_task, storage (dask and fsspec are imported only there, only when asked for).
 Like the command itself, this package reads and writes files; the library underneath does not.
 """
 
@@ -10,10 +12,11 @@ from __future__ import annotations
 import os
 from typing import Iterator
 
+from .api import convert_all
 from .sources import STDIN, Job, Source, discover, plan
 from .task import Outcome, Settings, convert_one
 
-__all__ = ["STDIN", "Job", "Outcome", "Settings", "Source", "available_cores", "discover", "plan", "run"]
+__all__ = ["STDIN", "Job", "Outcome", "Settings", "Source", "available_cores", "convert_all", "discover", "plan", "run"]
 
 
 def available_cores() -> int:

@@ -10,6 +10,7 @@ import sys
 import traceback
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Callable
 
 from ..errors import ConverterError, InputError, InputTooLargeError, StrictModeError
 from ..options import ExportOptions
@@ -67,10 +68,14 @@ def _option_values(options: ExportOptions) -> dict:
 
 def _read(path: Path, max_bytes: int):
     """The document in `path`: a canonical XML document or a report, never past `max_bytes`."""
+    return document_from(_read_bytes(path, max_bytes), path.suffix, max_bytes)
+
+
+def document_from(data: bytes, suffix: str, max_bytes: int):
+    """The document in `data`, read from a file named with `suffix` (also for object storage)."""
     from .. import load, parse_bytes
 
-    data = _read_bytes(path, max_bytes)
-    if path.suffix.lower() == ".xml" or data.lstrip()[:5] == b"<?xml":
+    if suffix.lower() == ".xml" or data.lstrip()[:5] == b"<?xml":
         return load(data)
     return parse_bytes(data, max_bytes=max_bytes)
 
@@ -117,11 +122,16 @@ def _convert(job: Job, settings: Settings) -> Outcome:
 
 def convert_one(job: Job, settings: Settings) -> Outcome:
     """Convert one file; any failure becomes an Outcome naming the file and the reason."""
+    return outcome_of(str(job.source), lambda: _convert(job, settings))
+
+
+def outcome_of(source: str, conversion: Callable[[], Outcome]) -> Outcome:
+    """The conversion's Outcome, or one naming `source` and why it failed (clusters use it too)."""
     try:
-        return _convert(job, settings)
+        return conversion()
     except ConverterError as error:
-        error.located(str(job.source))
-        return Outcome(str(job.source), None, error=str(error), exit_code=error.exit_code)
+        error.located(source)
+        return Outcome(source, None, error=str(error), exit_code=error.exit_code)
     except Exception as error:  # a bug in one file must not stop the batch; it is shown in full
-        message = f"{job.source}: internal error ({type(error).__name__}: {error}); please report it"
-        return Outcome(str(job.source), None, error=message, exit_code=1, trace=traceback.format_exc())
+        message = f"{source}: internal error ({type(error).__name__}: {error}); please report it"
+        return Outcome(source, None, error=message, exit_code=1, trace=traceback.format_exc())
