@@ -23,6 +23,8 @@ class Settings:
     options: ExportOptions = field(default_factory=ExportOptions)
     strict: bool = False
     max_bytes: int = 20 * 1024 * 1024
+    # Record the time of conversion in the provenance (the output then differs run to run).
+    record_time: bool = False
 
 
 @dataclass(frozen=True)
@@ -68,11 +70,12 @@ def _option_values(options: ExportOptions) -> dict:
 def _read(path: Path, max_bytes: int):
     """The document in `path`: a canonical XML document or a report, never past `max_bytes`."""
     from .. import load, parse_bytes
+    from ..webpage import looks_like_html
 
     data = _read_bytes(path, max_bytes)
-    if path.suffix.lower() == ".xml" or data.lstrip()[:5] == b"<?xml":
+    if path.suffix.lower() == ".xml" or (data.lstrip()[:5] == b"<?xml" and not looks_like_html(data, str(path))):
         return load(data)
-    return parse_bytes(data, max_bytes=max_bytes)
+    return parse_bytes(data, max_bytes=max_bytes, name=None if path == STDIN else str(path))
 
 
 def _read_bytes(path: Path, max_bytes: int) -> bytes:
@@ -107,6 +110,10 @@ def _convert(job: Job, settings: Settings) -> Outcome:
     document = _read(job.source, settings.max_bytes)
     if settings.strict:
         _check_strict(document)
+    if settings.record_time:
+        from ..provenance import stamp_time
+
+        stamp_time(document.root)
     data = export(document, settings.format, **_option_values(settings.options))
     target = None if job.target is None else str(job.target)
     if job.target is not None:

@@ -1,0 +1,1 @@
+def looks_like_html(data, name): return False
