@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from .errors import InputError
 from .reading import DEFAULT_MAX_BYTES, check_size, decode
 
-HTML_SUFFIXES = (".html", ".htm", ".xhtml", ".shtml")
+
 
 
 @dataclass
