@@ -7,7 +7,7 @@ whether the headline and the metadata lines are kept as lines, the share of the 
 paragraphs kept in order, how many navigation/footer strings leak into the text, whether the
 parse gives the same title, date, people and statement blocks as the text itself, and the time.
 
-    pip install trafilatura readability-lxml justext inscriptis
+    pip install -e ".[bench-html]"      # trafilatura, readability-lxml, justext
     python benchmarks/html_extractors.py [--texts N]
 """
 

@@ -9,12 +9,14 @@ from __future__ import annotations
 import json
 
 import pytest
+from hypothesis import given
 
 import converter
 from converter import vocabulary as v
 from converter.model import local, text_of
-from converter.reading import decode
+from converter.reading import clean, decode
 from tests.conftest import CORPUS, EXAMPLES, corpus_names
+from tests.test_properties import report_texts
 
 _BLOCKS = {v.TITLE, v.METADATA, v.LINE, v.CHROME, v.PARAGRAPH, v.LINE_BREAK}
 _SPACE = " \t\u3000\u00a0\u2002\u2003"
@@ -39,8 +41,10 @@ def _own_text(block) -> str:
 
 
 def _check_places(data: bytes) -> int:
-    lines = decode(data).text.split("\n")
-    document = converter.parse_bytes(data, name="input.txt")
+    return _check_document(converter.parse_bytes(data, name="input.txt"), decode(data).text.split("\n"))
+
+
+def _check_document(document, lines: list[str]) -> int:
     checked = 0
     for region in (v.FRONT, v.BODY, v.BACK):
         for element in document.root.find(v.q(region)).iter():
@@ -97,3 +101,12 @@ def test_the_seed_meeting_statement_is_line_9_and_the_json_repeats_the_places():
     date = meeting["date"]
     assert lines[date["line"] - 1][date["start"] : date["end"]] == date["text"]
     assert all(lines[b["line"] - 1].strip() == b["text"] for b in summary["blocks"] if b["type"] != "metadata")
+
+
+@given(report_texts.filter(lambda t: t.strip()))
+def test_places_hold_for_generated_reports(text):
+    try:
+        document = converter.parse(text)
+    except converter.InputError:
+        return  # nothing but characters XML cannot hold
+    _check_document(document, clean(text).text.split("\n"))
