@@ -26,6 +26,10 @@ def format_names() -> list[str]:
 
 
 def choose_format(value: str) -> str:
+    from .exporters import BUILTIN
+
+    if value.strip().lower() in BUILTIN:  # without scanning the installed plug-ins
+        return value.strip().lower()
     names = format_names()
     for name in names:
         if name.lower() == value.strip().lower():
