@@ -46,16 +46,26 @@ def parse(text: str) -> "Document":
     return _parse(text)
 
 
-def parse_bytes(data: bytes, *, max_bytes: int | None = None) -> "Document":
+def parse_bytes(data: bytes, *, max_bytes: int | None = None, name: str | None = None) -> "Document":
     """Decode a report's bytes (UTF-8, GB18030/GBK, UTF-16 with BOM) and parse it.
 
+    A web page (HTML, by its `name`'s suffix or its content) is read as the text a browser shows.
+    The document's provenance records `name` (the input as the caller names it), the SHA-256 of
+    `data` and the encoding it was read in.
     Raises InputError for empty, binary or undecodable input, InputTooLargeError past max_bytes.
     """
-    from .reading import DEFAULT_MAX_BYTES, decode
+    from .provenance import attach, sha256
+    from .inputs import read_input
+    from .reading import DEFAULT_MAX_BYTES
 
-    decoded = decode(data, max_bytes=DEFAULT_MAX_BYTES if max_bytes is None else max_bytes)
-    document = parse(decoded.text)
-    document.warnings[:0] = decoded.warnings
+    found = read_input(data, name=name, max_bytes=DEFAULT_MAX_BYTES if max_bytes is None else max_bytes)
+    document = parse(found.text)
+    document.warnings[:0] = found.warnings
+    attach(
+        document.root, document.warnings, document.guesses, found.notes,
+        file=name, sha256=sha256(data), encoding=found.encoding,
+        media_type=found.media_type, extractor=found.extractor,
+    )
     return document
 
 

@@ -79,12 +79,12 @@ class ClusterError(ConverterError):
 EXIT_CODES = {
     0: "success",
     1: "some inputs of a batch failed (each is listed in the summary)",
-    2: "usage error (unknown option, missing argument)",
-    InputError.exit_code: "input unreadable: empty, binary or undecodable",
+    2: "usage error (unknown option, format or layout, missing argument, binary output to a terminal)",
+    InputError.exit_code: "input unreadable: empty, binary, undecodable, or another document format (DOCX, PDF …)",
     InputTooLargeError.exit_code: "input larger than --max-size",
     InvalidDocumentError.exit_code: "XML not well-formed, hostile, or invalid against the schema",
     StrictModeError.exit_code: "--strict and the parser had to guess or recognised nothing",
-    ExportError.exit_code: "unknown format or the exporter failed",
+    ExportError.exit_code: "the exporter failed (or a plug-in could not be loaded)",
     OutputError.exit_code: "output cannot be written (or would overwrite the input)",
     ClusterError.exit_code: "the cluster (--scheduler) cannot be reached or started",
 }

@@ -187,3 +187,18 @@ def blocks(root: etree._Element) -> list[Block]:
 def body_paragraphs(root: etree._Element) -> list[etree._Element]:
     """The paragraphs of the meetings, in order: what a printed report shows as its body."""
     return [p for m in meetings(root) for p in m.iter(q(v.PARAGRAPH))]
+
+
+def source_place(element: etree._Element) -> dict[str, int | None]:
+    """Where an element came from: its block's input line, and for an inline element its
+    characters within that line (None where the document does not say, e.g. hand-made XML)."""
+    block = element
+    while block is not None and block.get(v.SOURCE_LINE) is None:
+        block = block.getparent()
+    line = block.get(v.SOURCE_LINE) if block is not None else None
+    place: dict[str, int | None] = {"line": int(line) if line else None}
+    if block is not element:
+        start, end = element.get(v.START), element.get(v.END)
+        place["start"] = int(start) if start is not None else None
+        place["end"] = int(end) if end is not None else None
+    return place

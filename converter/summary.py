@@ -8,6 +8,7 @@ from __future__ import annotations
 from lxml import etree
 
 from . import vocabulary as v
+from .datevalues import date_parts, time_parts
 from .model import (
     blocks,
     effective_metadata,
@@ -15,9 +16,11 @@ from .model import (
     meeting_date,
     meetings,
     participants,
+    source_place,
     text_of,
     title_text,
 )
+from .provenance import summary as provenance_summary
 from .vocabulary import q
 
 
@@ -35,6 +38,8 @@ def _date(meeting: etree._Element) -> dict | None:
         "daypart": found.get("daypart"),
         "guessed": found.get("guessed") == "true",
         "text": text_of(found),
+        "parts": date_parts(found.get("value", "")),
+        **source_place(found),
     }
 
 
@@ -52,25 +57,30 @@ def _section(block) -> dict:
         "marker": block.marker,
         "text": block.text,
         "items": [
-            {"n": int(item.get("n")), "label": item.get("label"), "text": text_of(item)}
+            {"n": int(item.get("n")), "label": item.get("label"), "text": text_of(item), **source_place(item)}
             for item in block.items
         ],
+        **source_place(block.fragments[0]),
     }
 
 
 def _meeting(meeting: etree._Element, all_blocks) -> dict:
     own = {id(s) for s in meeting.iter(q(v.SECTION))}
+    mentions: dict[str, list] = {}
+    for person in meeting.iter(q(v.PERSON)):
+        mentions.setdefault(person.get("name", ""), []).append(person)
     return {
         "id": meeting.get("id"),
         "date": _date(meeting),
         "organiser": _first_text(meeting, v.ORGANISER),
         "meeting-name": _first_text(meeting, v.MEETING_NAME),
         "persons": [
-            {"name": p.name, "role": p.role, "action": p.actions, "ids": p.ids}
+            {"name": p.name, "role": p.role, "action": p.actions, "ids": p.ids,
+             "mentions": [{"id": m.get("id"), **source_place(m)} for m in mentions[p.name]]}
             for p in participants(meeting)
         ],
         "groups": [
-            {"text": text_of(g), "action": _actions(g)} for g in meeting.iter(q(v.GROUP))
+            {"text": text_of(g), "action": _actions(g), **source_place(g)} for g in meeting.iter(q(v.GROUP))
         ],
         "sections": [_section(b) for b in all_blocks if id(b.fragments[0]) in own],
     }
@@ -89,6 +99,9 @@ def _field(element: etree._Element) -> dict:
     value = element.get("value")
     if value is not None:
         entry["value"] = int(value) if local(element) == "views" else value
+        if local(element) == "published":
+            entry["parts"] = time_parts(value)
+    entry.update(source_place(element))
     return entry
 
 
@@ -101,6 +114,7 @@ def _metadata_blocks(root: etree._Element) -> list[dict]:
                 "origin": block.get("origin", "footer"),
                 "byline": local(block) == v.BYLINE,
                 "fields": [_field(f) for f in block.iter(*names)],
+                **source_place(block),
             }
         )
     return found
@@ -119,6 +133,7 @@ def _region_blocks(root: etree._Element) -> list[dict]:
                 entry["meeting"] = parent.get("id")
             if element.get("kind"):
                 entry["kind"] = element.get("kind")
+            entry["line"] = source_place(element)["line"]
             found.append(entry)
     return found
 
@@ -128,12 +143,13 @@ def summarise(root: etree._Element) -> dict:
     all_blocks = blocks(root)
     return {
         "schema-version": root.get("schema-version"),
+        "provenance": provenance_summary(root),
         "title": title_text(root),
         "metadata": effective_metadata(root),
         "metadata-blocks": _metadata_blocks(root),
         "meetings": [_meeting(m, all_blocks) for m in meetings(root)],
         "chrome": [
-            {"kind": c.get("kind"), "text": text_of(c)} for c in root.iter(q(v.CHROME))
+            {"kind": c.get("kind"), "text": text_of(c), **source_place(c)} for c in root.iter(q(v.CHROME))
         ],
         "blocks": _region_blocks(root),
     }

@@ -4,7 +4,7 @@ The parser that builds trees, the exporters that read them and the schema tests 
 names from here, so a renamed element cannot drift between writer and reader.
 """
 
-SCHEMA_VERSION = "1.0"
+SCHEMA_VERSION = "1.1"
 # One namespace per major version: a 2.x document is a different vocabulary.
 NAMESPACE = "urn:notice-converter:notice:1"
 NS = "{%s}" % NAMESPACE
@@ -16,6 +16,13 @@ BODY = "body"
 BACK = "back"
 MEETING = "meeting"
 
+# Where the document came from (first child of the root; attributes only, no text).
+PROVENANCE = "provenance"
+WARNING = "warning"
+GUESS = "guess"
+NOTE = "note"
+CONVERTER_NAME = "notice-converter"
+
 # Blocks: one per non-blank input line.
 TITLE = "title"
 LINE_BREAK = "lb"
@@ -23,6 +30,12 @@ METADATA = "metadata"
 LINE = "line"
 CHROME = "chrome"
 PARAGRAPH = "p"
+
+# Where an element came from: the input line of a block, the characters of an inline element
+# within that line (0-based, end exclusive).
+SOURCE_LINE = "line"
+START = "start"
+END = "end"
 
 # Inline markup inside blocks.
 LABEL = "label"

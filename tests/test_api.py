@@ -13,6 +13,7 @@ import jsonschema
 import pytest
 
 import converter
+from converter import vocabulary as v
 from converter.schema import schema_path
 from tests.conftest import EXAMPLES, ROOT, corpus_names, corpus_text
 
@@ -67,7 +68,7 @@ def test_json_output_validates_against_the_json_schema(name, json_validator, cor
 
 def test_invalid_documents_report_every_problem_with_line_and_path():
     xml = converter.export(converter.parse(SEED), "xml").decode()
-    broken = xml.replace('schema-version="1.0"', 'schema-version="9.9"').replace('kind="认为"', 'kind="x"')
+    broken = xml.replace(f'schema-version="{v.SCHEMA_VERSION}"', 'schema-version="9.9"').replace('kind="认为"', 'kind="x"')
     problems = converter.validate(broken.encode())
     assert len(problems) >= 2
     assert all(p.line > 0 and p.path.startswith("/") for p in problems)
@@ -135,7 +136,7 @@ def test_third_party_exporter_through_entry_points(tmp_path):
     assert done.returncode == 0, done.stderr
     assert done.stdout == "TITLE:国家知识产权局召开传达学习贯彻党的二十大精神大会"
     real_json = run("n.txt", "--to", "json", "-o", "-")
-    assert json.loads(real_json.stdout)["schema-version"] == "1.0"
+    assert json.loads(real_json.stdout)["schema-version"] == v.SCHEMA_VERSION
 
 
 def test_schemas_ship_inside_the_wheel_and_work_when_installed(tmp_path):

@@ -86,7 +86,7 @@ def zip_bytes() -> bytes:
         (" \t\r\n\u3000 ".encode() * 1000, "empty"),
         (b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj<<>>endobj\n", "PDF"),
         (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(200), "PNG"),
-        (zip_bytes(), "ZIP"),
+        (zip_bytes(), "DOCX"),
         (bytes(range(256)) * 64, "not UTF-8"),
         (b"\x01\x02\x03\x04\x05" * 2000, "control characters"),
     ],

@@ -90,6 +90,8 @@ def test_formats_schema_version(work):
     assert b"Exit codes" in run("--help", cwd=work).stdout
 
 
-def test_unknown_format_exit_code(work):
+def test_unknown_format_is_a_usage_error_with_a_suggestion(work):
     done = run("notice.txt", "--to", "nope", cwd=work)
-    assert done.returncode == 7 and b"unknown format" in done.stderr
+    assert done.returncode == 2 and b"unknown format" in done.stderr
+    done = run("notice.txt", "--to", "pfd", cwd=work)
+    assert done.returncode == 2 and b"did you mean pdf?" in done.stderr

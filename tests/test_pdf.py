@@ -121,7 +121,7 @@ def test_page_size_metadata_outline_and_fonts(name, layout_name, corpus_document
 def test_creation_date_comes_from_the_report():
     document = converter.parse((EXAMPLES / "notice.txt").read_text(encoding="utf-8"))
     reader = pypdf.PdfReader(io.BytesIO(converter.export(document, "pdf")))
-    assert reader.metadata["/CreationDate"].startswith("D:20231012094326")
+    assert reader.metadata["/CreationDate"] == "D:20231012094326+08'00'"  # Beijing time
     assert reader.metadata.author == "国家知识产权局知识产权检索咨询中心"
 
 

@@ -35,7 +35,7 @@ def _convert(item: Item, settings: Settings) -> Outcome:
 
     data = read_bytes(item, settings.max_bytes)
     with _ONE_AT_A_TIME:
-        document = document_from(data, PurePosixPath(item.source).suffix, settings.max_bytes)
+        document = document_from(data, PurePosixPath(item.source).suffix, settings.max_bytes, item.source)
         if settings.strict:
             _check_strict(document)
         data = export(document, settings.format, **_option_values(settings.options))

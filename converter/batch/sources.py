@@ -1,7 +1,7 @@
 """Which files a command line names, and where each one's output goes.
 
-An input is a file, a folder (its *.txt reports, recursively, hidden entries skipped) or a glob
-pattern the shell did not expand (`'reports/**/*.txt'`). Each source remembers where it sits
+An input is a file, a folder (its *.txt reports and *.html/*.htm pages, recursively, hidden
+entries skipped) or a glob pattern the shell did not expand (`'reports/**/*.txt'`). Each source remembers where it sits
 under the folder or pattern that found it, so `-o FOLDER` can mirror the input tree.
 Canonical .xml documents are converted when named or matched by a pattern; a folder contributes
 only its reports, so converting a folder `--to xml` beside its inputs can be run twice.
@@ -17,7 +17,7 @@ from pathlib import Path
 from ..errors import ConverterError, InputError, OutputError
 
 STDIN = Path("-")
-FOLDER_SUFFIXES = (".txt",)
+FOLDER_SUFFIXES = (".txt", ".html", ".htm")
 
 
 @dataclass(frozen=True)

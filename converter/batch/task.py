@@ -24,6 +24,8 @@ class Settings:
     options: ExportOptions = field(default_factory=ExportOptions)
     strict: bool = False
     max_bytes: int = 20 * 1024 * 1024
+    # Record the time of conversion in the provenance (the output then differs run to run).
+    record_time: bool = False
 
 
 @dataclass(frozen=True)
@@ -68,16 +70,17 @@ def _option_values(options: ExportOptions) -> dict:
 
 def _read(path: Path, max_bytes: int):
     """The document in `path`: a canonical XML document or a report, never past `max_bytes`."""
-    return document_from(_read_bytes(path, max_bytes), path.suffix, max_bytes)
+    return document_from(_read_bytes(path, max_bytes), path.suffix, max_bytes, None if path == STDIN else str(path))
 
 
-def document_from(data: bytes, suffix: str, max_bytes: int):
-    """The document in `data`, read from a file named with `suffix` (also for object storage)."""
+def document_from(data: bytes, suffix: str, max_bytes: int, name: str | None = None):
+    """The document in `data`, read from a file named `name` with `suffix` (also for object storage)."""
     from .. import load, parse_bytes
+    from ..webpage import looks_like_html
 
-    if suffix.lower() == ".xml" or data.lstrip()[:5] == b"<?xml":
+    if suffix.lower() == ".xml" or (data.lstrip()[:5] == b"<?xml" and not looks_like_html(data, name or "")):
         return load(data)
-    return parse_bytes(data, max_bytes=max_bytes)
+    return parse_bytes(data, max_bytes=max_bytes, name=name)
 
 
 def _read_bytes(path: Path, max_bytes: int) -> bytes:
@@ -112,6 +115,10 @@ def _convert(job: Job, settings: Settings) -> Outcome:
     document = _read(job.source, settings.max_bytes)
     if settings.strict:
         _check_strict(document)
+    if settings.record_time:
+        from ..provenance import stamp_time
+
+        stamp_time(document.root)
     data = export(document, settings.format, **_option_values(settings.options))
     target = None if job.target is None else str(job.target)
     if job.target is not None:

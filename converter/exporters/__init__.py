@@ -21,6 +21,7 @@ ENTRY_POINT_GROUP = "converter.exporters"
 BUILTIN = {
     "xml": "converter.exporters.xml:EXPORTER",
     "json": "converter.exporters.json:EXPORTER",
+    "jsonl": "converter.exporters.jsonl:EXPORTER",
     "docx": "converter.exporters.docx:EXPORTER",
     "pdf": "converter.exporters.pdf:EXPORTER",
 }

@@ -13,6 +13,7 @@ from lxml import etree
 
 from .. import vocabulary as v
 from ..model import Document, effective_metadata
+from ..provenance import attach
 from ..reading import clean
 from ..vocabulary import q
 from .build import add_aside, finish, new_root
@@ -64,4 +65,5 @@ def parse(text: str) -> Document:
             add_aside(meeting, plan, spans.get(plan.line.number))
     context.assign_ids(root)
     finish(root)
+    attach(root, decoded.warnings, context.guesses)
     return Document(root, warnings=list(decoded.warnings), guesses=list(context.guesses))

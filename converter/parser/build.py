@@ -1,4 +1,10 @@
-"""From line plans and inline spans to the canonical tree."""
+"""From line plans and inline spans to the canonical tree.
+
+Every block element records the input line it came from (`line`, 1-based) and every inline
+element its characters within that line (`start`/`end`, 0-based, end exclusive, counted in
+characters of the line as decoded, leading white space included), so a reader can go from any
+element back to the text: input_lines[line - 1][start:end] is the element's text.
+"""
 
 from __future__ import annotations
 
@@ -19,18 +25,32 @@ def new_root() -> tuple[etree._Element, etree._Element, etree._Element, etree._E
     return root, front, body, back
 
 
+def _located(spans: list[Span], column: int) -> list[Span]:
+    """The spans with their place in the input line as attributes (they are relative to the
+    stripped line text while recognising)."""
+    return [
+        Span(s.start, s.end, s.tag, {**s.attrs, v.START: str(column + s.start), v.END: str(column + s.end)})
+        for s in spans
+    ]
+
+
+def _block(parent: etree._Element, name: str, plan: Plan, **attrs: str) -> etree._Element:
+    return etree.SubElement(parent, q(name), {**attrs, v.SOURCE_LINE: str(plan.line.number)})
+
+
 def _add_title(parent: etree._Element, plan: Plan) -> None:
     title = parent.find(q(v.TITLE)) if plan.title_part else None
     if title is None:
-        title = etree.SubElement(parent, q(v.TITLE))
+        title = _block(parent, v.TITLE, plan)
         title.text = plan.line.text
         return
-    etree.SubElement(title, q(v.LINE_BREAK)).tail = plan.line.text
+    _block(title, v.LINE_BREAK, plan).tail = plan.line.text
 
 
 def add_aside(parent: etree._Element, plan: Plan, spans: list[Span] | None = None) -> None:
     """Append the block for a line that is not a body paragraph (or a paragraph with `spans`)."""
     text = plan.line.text
+    column = plan.line.column
     if plan.kind == "title":
         _add_title(parent, plan)
     elif plan.kind == "metadata":
@@ -42,13 +62,13 @@ def add_aside(parent: etree._Element, plan: Plan, spans: list[Span] | None = Non
             or previous.get("origin") != plan.origin
             or previous.get("data-last-line") != str(plan.line.number - 1)
         ):
-            block = etree.SubElement(parent, q(v.METADATA), origin=plan.origin)
-        fill(etree.SubElement(block, q(v.LINE)), text, plan.spans)
+            block = _block(parent, v.METADATA, plan, origin=plan.origin)
+        fill(_block(block, v.LINE, plan), text, _located(plan.spans, column))
         block.set("data-last-line", str(plan.line.number))
     elif plan.kind == "chrome":
-        etree.SubElement(parent, q(v.CHROME), kind=plan.chrome or "residue").text = text
+        _block(parent, v.CHROME, plan, kind=plan.chrome or "residue").text = text
     else:
-        fill(etree.SubElement(parent, q(v.PARAGRAPH)), text, spans or [])
+        fill(_block(parent, v.PARAGRAPH, plan), text, _located(spans or [], column))
 
 
 def finish(root: etree._Element) -> None:

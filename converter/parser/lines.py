@@ -16,6 +16,7 @@ class Line:
     end: int
     text: str  # the original characters
     shadow: str  # the folded characters (same length)
+    column: int = 0  # where `text` starts in its input line (the white space stripped before it)
 
 
 def split_lines(text: str, shadow: str) -> list[Line]:
@@ -27,6 +28,6 @@ def split_lines(text: str, shadow: str) -> list[Line]:
         if content:
             start = offset + stripped_left
             end = start + len(content)
-            lines.append(Line(number, start, end, content, shadow[start:end]))
+            lines.append(Line(number, start, end, content, shadow[start:end], stripped_left))
         offset += len(raw) + 1
     return lines

@@ -64,6 +64,16 @@ def _created(metadata: dict) -> dt.datetime | None:
         return None  # a partial date (--06-20) has no year to give
 
 
+def _mark_beijing(properties, created: dt.datetime) -> None:
+    """python-docx writes every time as UTC ("…Z"); a page's time is Beijing time (+08:00)."""
+    from ...datevalues import beijing_time
+
+    element = properties._element.find(qn("dcterms:created"))
+    moment = beijing_time(created.isoformat())
+    if element is not None and moment is not None:
+        element.text = moment.isoformat()
+
+
 def write_properties(word: WordDocument, root: etree._Element, heading: str | None) -> None:
     """title, author, subject, created and language from the model; nothing invented."""
     metadata = effective_metadata(root)
@@ -77,3 +87,4 @@ def write_properties(word: WordDocument, root: etree._Element, heading: str | No
     created = _created(metadata)
     if created is not None:
         properties.created = created
+        _mark_beijing(properties, created)

@@ -32,7 +32,7 @@ def printed_characters(root: etree._Element, options) -> set[str]:
 
 
 def _pdf_date(metadata: dict, root: etree._Element) -> str | None:
-    """D:YYYYMMDDHHmmSS from the published time, else the first meeting's date."""
+    """D:YYYYMMDDHHmmSS+08'00' from the published time, else the first meeting's date."""
     value = str(metadata.get("published") or "")
     if not value:
         date = root.find(f"{v.q(v.BODY)}//{v.q(v.DATE)}[@value]")
@@ -40,7 +40,7 @@ def _pdf_date(metadata: dict, root: etree._Element) -> str | None:
     digits = re.sub(r"\D", "", value)
     if len(digits) < 8:
         return None
-    return "D:" + (digits + "000000")[:14]
+    return "D:" + (digits + "000000")[:14] + "+08'00'"  # pages give Beijing time
 
 
 def document_info(root: etree._Element, layout_name: str) -> dict[str, str]:
