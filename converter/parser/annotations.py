@@ -10,7 +10,7 @@ that ends on a glossed character takes its gloss along, so a role cut from the t
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from ..markup import Span
 from .lines import Line
@@ -29,8 +29,9 @@ _GLOSS = re.compile(
 class CompactLine(Line):
     """A line with its glosses left out; `positions[i]` is where character i stands in `source`."""
 
-    source: Line
-    positions: tuple[int, ...]
+    # Keyword-only: Line's own fields end with defaulted ones.
+    source: Line = field(kw_only=True)
+    positions: tuple[int, ...] = field(kw_only=True)
 
     def written(self, start: int, end: int) -> str:
         return self.source.text[self._start(start) : self._end(end)]
@@ -69,4 +70,4 @@ def compact(line: Line) -> Line:
     positions = tuple(i for i, kept in enumerate(keep) if kept)
     text = "".join(line.text[i] for i in positions)
     shadow = "".join(line.shadow[i] for i in positions)
-    return CompactLine(line.number, line.start, line.end, text, shadow, line, positions)
+    return CompactLine(line.number, line.start, line.end, text, shadow, line.column, source=line, positions=positions)
