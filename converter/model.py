@@ -197,7 +197,7 @@ def source_place(element: etree._Element) -> dict[str, int | None]:
         block = block.getparent()
     line = block.get(v.SOURCE_LINE) if block is not None else None
     place: dict[str, int | None] = {"line": int(line) if line else None}
-    if block is not element:
+    if block is not element or element.get(v.START) is not None:
         start, end = element.get(v.START), element.get(v.END)
         place["start"] = int(start) if start is not None else None
         place["end"] = int(end) if end is not None else None

@@ -319,6 +319,15 @@ def test_a_truncated_last_paragraph_stays_in_the_report(last):
     assert last in paragraphs
 
 
+@pytest.mark.parametrize("furniture", ["版权所有:松川市人民政府", "分享到:", "【打印本页】【关闭窗口】\n主办单位:松川市政府办公室"])
+def test_a_truncated_last_paragraph_before_page_furniture_stays_in_the_report(furniture):
+    # A saved web page puts its footer after the cut-off line; the cut is still the report's end.
+    last = "會議重申了加強分會管"
+    text = f"3月18日,松川市召开会议。市长卓一鸣主持会议。\n{last}\n{furniture}"
+    paragraphs = "".join(converter.parse(text).root.find(".//{*}meeting").itertext())
+    assert last in paragraphs
+
+
 def test_a_line_cut_off_is_recorded_as_a_guess():
     assert any("cut off" in g for g in _guesses("3月18日,某市召开会议。\n會議重申了加強分會管"))
 

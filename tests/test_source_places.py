@@ -57,7 +57,10 @@ def _check_document(document, lines: list[str]) -> int:
                 line = element.get("line")
                 assert line is not None, f"{name} has no line"
                 if name != v.METADATA:
-                    assert _own_text(element) == lines[int(line) - 1].strip(_SPACE), (name, line)
+                    source = lines[int(line) - 1]
+                    if element.get("start") is not None:  # only part of its line
+                        source = source[int(element.get("start")) : int(element.get("end"))]
+                    assert _own_text(element) == source.strip(_SPACE), (name, line)
             else:
                 block = element.getparent()
                 while block.get("line") is None:
@@ -110,3 +113,14 @@ def test_places_hold_for_generated_reports(text):
     except converter.InputError:
         return  # nothing but characters XML cannot hold
     _check_document(document, clean(text).text.split("\n"))
+
+
+def test_a_headline_glued_to_the_lead_points_at_its_own_characters():
+    # One input line holding the headline and the lead: each block says which part is its own.
+    data = "某县召开春耕生产动员会 3月2日上午,某县召开春耕生产动员会。县长李四主持会议。\n".encode("utf-8")
+    document = converter.parse_bytes(data)
+    line = data.decode("utf-8").split("\n")[0]
+    title = document.root.find(f".//{v.q(v.TITLE)}")
+    assert (title.get("line"), title.get("start"), title.get("end")) == ("1", "0", str(len("某县召开春耕生产动员会")))
+    assert _check_places(data) >= 3
+    assert line[int(title.get("start")) : int(title.get("end"))] == title.text

@@ -35,7 +35,12 @@ def _located(spans: list[Span], column: int) -> list[Span]:
 
 
 def _block(parent: etree._Element, name: str, plan: Plan, **attrs: str) -> etree._Element:
-    return etree.SubElement(parent, q(name), {**attrs, v.SOURCE_LINE: str(plan.line.number)})
+    line = plan.line
+    place = {v.SOURCE_LINE: str(line.number)}
+    if line.piece and name != v.METADATA:  # a metadata block spans lines: its `line`s say
+        # Only part of its input line: the block's own characters in it, as for inline elements.
+        place.update({v.START: str(line.column), v.END: str(line.column + len(line.text))})
+    return etree.SubElement(parent, q(name), {**attrs, **place})
 
 
 def _add_title(parent: etree._Element, plan: Plan) -> None:

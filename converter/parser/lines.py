@@ -17,6 +17,7 @@ class Line:
     text: str  # the original characters
     shadow: str  # the folded characters (same length)
     column: int = 0  # where `text` starts in its input line (the white space stripped before it)
+    piece: bool = False  # only part of its input line (a headline glued to the lead …)
 
 
 def split_lines(text: str, shadow: str) -> list[Line]:

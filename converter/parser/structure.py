@@ -269,8 +269,8 @@ def _split(line: Line, cut: int, resume: int) -> list[Line]:
     tail_skip = len(line.text[resume:]) - len(line.text[resume:].lstrip())
     resume += tail_skip
     return [
-        Line(line.number, line.start, line.start + len(head), head, line.shadow[: len(head)]),
-        Line(line.number, line.start + resume, line.end, line.text[resume:], line.shadow[resume:]),
+        Line(line.number, line.start, line.start + len(head), head, line.shadow[: len(head)], line.column, True),
+        Line(line.number, line.start + resume, line.end, line.text[resume:], line.shadow[resume:], line.column + resume, True),
     ]
 
 
@@ -353,6 +353,12 @@ def _truncated_end(line: Line) -> bool:
     )
 
 
+def _page_furniture(lines: list[Line]) -> bool:
+    """Only page furniture (a footer, share buttons, a site name) after the report: a cut-off
+    last line of the text is still the last line of the report on a saved web page."""
+    return all(chrome_kind(line.shadow) is not None or not is_prose(line.shadow) for line in lines)
+
+
 def plan_lines(lines: list[Line], guesses: list[str] | None = None) -> list[Plan]:
     """A plan for every line: its region and what it becomes. Guesses are added to `guesses`."""
     guesses = guesses if guesses is not None else []
@@ -377,9 +383,9 @@ def plan_lines(lines: list[Line], guesses: list[str] | None = None) -> list[Plan
     if first is None:
         first = prose[0] if prose else len(lines)
     last = _body_end(lines, facts, first, prose)
-    if last == len(lines) - 2 and first <= last and _truncated_end(lines[-1]):
+    if first <= last < len(lines) - 1 and _truncated_end(lines[last + 1]) and _page_furniture(lines[last + 2 :]):
         last += 1
-        guesses.append(f"line {lines[-1].number}: the last line, cut off, read as part of the report")
+        guesses.append(f"line {lines[last].number}: the last line, cut off, read as part of the report")
     plans: list[Plan] = []
     for index, line in enumerate(lines):
         if index < first:
