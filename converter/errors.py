@@ -70,6 +70,12 @@ class OutputError(ConverterError):
     exit_code = 8
 
 
+class CheckFailedError(ConverterError):
+    """`convert check`: a file was read and at least one GB/T 9704 rule failed."""
+
+    exit_code = 9
+
+
 EXIT_CODES = {
     0: "success",
     1: "some inputs of a batch failed (each is listed in the summary)",
@@ -80,4 +86,5 @@ EXIT_CODES = {
     StrictModeError.exit_code: "--strict and the parser had to guess or recognised nothing",
     ExportError.exit_code: "unknown format or the exporter failed",
     OutputError.exit_code: "output cannot be written (or would overwrite the input)",
+    CheckFailedError.exit_code: "convert check: a GB/T 9704 rule failed",
 }

@@ -14,7 +14,7 @@ import pytest
 
 from tests.conftest import EXAMPLES
 
-HEAVY = ("docx", "reportlab", "fontTools", "pydantic", "rich", "multiprocessing", "concurrent")
+HEAVY = ("docx", "reportlab", "fontTools", "pydantic", "rich", "multiprocessing", "concurrent", "pdfminer")
 
 _PROBE = """
 import json, sys

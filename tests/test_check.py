@@ -1,0 +1,201 @@
+"""`convert check`: our DOCX and PDF pass GB/T 9704; pandoc's DOCX and LibreOffice's PDF fail it.
+
+Our files are made in this process (no CLI start-up per file) and checked from their bytes, the
+way the command checks a file: only the bytes are read, never the exporter's internals.
+"""
+
+from __future__ import annotations
+
+import io
+import json
+import re
+import subprocess
+import sys
+import zipfile
+
+import pytest
+
+import converter
+from converter.check import check_bytes
+from converter.check.rules import FAIL, NOT_APPLICABLE, PASS
+from converter.cli import app
+from tests.conftest import EXAMPLES, corpus_names, corpus_text, require_tool
+
+LAYOUTS = ("report", "minutes")
+GEOMETRY = ("page-size", "margin-top", "margin-left", "type-block", "lines-per-page", "chars-per-line")
+PAGE_NUMBER = ("page-number-format", "page-number-face", "page-number-position")
+
+
+def statuses(report) -> dict[str, str]:
+    return {verdict.rule: verdict.status for verdict in report.verdicts}
+
+
+def failures(report) -> str:
+    return "\n".join(f"{v.rule}: {v.measured} {v.notes}" for v in report.failed)
+
+
+@pytest.fixture(scope="module")
+def seed():
+    return converter.parse((EXAMPLES / "notice.txt").read_text(encoding="utf-8"))
+
+
+@pytest.fixture(scope="module")
+def corpus_documents(corpus_available):
+    return {name: converter.parse(corpus_text(name)) for name in corpus_names()}
+
+
+@pytest.mark.parametrize("name", corpus_names())
+def test_every_corpus_text_passes_in_both_formats_and_layouts(name, corpus_documents):
+    for layout in LAYOUTS:
+        for fmt in ("docx", "pdf"):
+            report = check_bytes(converter.export(corpus_documents[name], fmt, layout=layout), f"{name}-{layout}.{fmt}")
+            assert not report.failed, f"{report.name}:\n{failures(report)}"
+            # Passing is not just "nothing measurable": the page and the body are always measured.
+            assert statuses(report)["page-size"] == PASS and statuses(report)["body-face"] == PASS
+            assert statuses(report)["chars-per-line"] == PASS and statuses(report)["lines-per-page"] == PASS
+
+
+@pytest.mark.parametrize("fmt", ["docx", "pdf"])
+def test_the_seed_passes_every_rule_that_applies(seed, fmt):
+    report = statuses(check_bytes(converter.export(seed, fmt), f"notice.{fmt}"))
+    for rule in GEOMETRY + PAGE_NUMBER + ("body-face", "title-face"):
+        assert report[rule] == PASS, (rule, report)
+    assert report["minutes-mark"] == NOT_APPLICABLE and report["attendance"] == NOT_APPLICABLE
+    minutes = statuses(check_bytes(converter.export(seed, fmt, layout="minutes"), f"notice.{fmt}"))
+    assert minutes["minutes-mark"] == PASS and minutes["attendance"] == PASS
+    assert minutes["title-face"] == NOT_APPLICABLE  # the mark is the 纪要's heading
+
+
+# --- DOCX files that break one rule each (our DOCX, edited) -----------------------------------------
+
+def edited_docx(seed, part: str, old: str, new: str, layout: str = "report") -> bytes:
+    source = zipfile.ZipFile(io.BytesIO(converter.export(seed, "docx", layout=layout)))
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w") as target:
+        for item in source.infolist():
+            data = source.read(item.filename)
+            if item.filename == part:
+                text = data.decode("utf-8")
+                assert old in text, (old, part)
+                data = text.replace(old, new).encode("utf-8")
+            target.writestr(item, data)
+    return out.getvalue()
+
+
+@pytest.mark.parametrize("part,old,new,rules", [
+    ("word/document.xml", 'w:top="2098"', 'w:top="1440"', {"margin-top", "type-block", "lines-per-page"}),
+    ("word/document.xml", 'w:left="1587"', 'w:left="1800"', {"margin-left", "type-block", "chars-per-line"}),
+    ("word/document.xml", '<w:pgSz w:w="11906" w:h="16838"/>', '<w:pgSz w:w="12240" w:h="15840"/>',
+     {"page-size", "type-block", "lines-per-page", "chars-per-line"}),
+    ("word/styles.xml", '<w:spacing w:line="579" w:lineRule="exact"/><w:jc w:val="both"/>',
+     '<w:spacing w:line="520" w:lineRule="exact"/><w:jc w:val="both"/>', {"lines-per-page"}),
+    ("word/styles.xml", '<w:spacing w:val="-5"/>', '<w:spacing w:val="20"/>', {"chars-per-line"}),
+    ("word/styles.xml", 'w:eastAsia="仿宋_GB2312" w:hint="eastAsia"/><w:spacing w:val="-5"/>',
+     'w:eastAsia="黑体" w:hint="eastAsia"/><w:spacing w:val="-5"/>', {"body-face"}),
+    ("word/footer1.xml", "— ", "- ", {"page-number-format"}),
+    ("word/footer2.xml", '<w:jc w:val="left"/>', '<w:jc w:val="right"/>', {"page-number-position"}),
+    ("word/document.xml", 'w:footer="1307"', 'w:footer="851"', {"page-number-position"}),
+])
+def test_a_docx_that_breaks_a_rule_fails_that_rule(seed, part, old, new, rules):
+    report = check_bytes(edited_docx(seed, part, old, new), "edited.docx")
+    assert {v.rule for v in report.failed} == rules, failures(report)
+
+
+def test_a_misplaced_minutes_mark_and_flat_attendance_fail(seed):
+    data = edited_docx(seed, "word/styles.xml", 'w:before="1984"', 'w:before="1134"', layout="minutes")
+    assert {v.rule for v in check_bytes(data, "m.docx").failed} == {"minutes-mark"}
+    data = edited_docx(seed, "word/styles.xml", '<w:ind w:left="1579" w:leftChars="500" w:hanging="948" w:hangingChars="300"/>',
+                       '<w:ind w:firstLine="632" w:firstLineChars="200"/>', layout="minutes")
+    report = check_bytes(data, "m.docx")
+    assert {v.rule for v in report.failed} == {"attendance"}
+    assert "wrapped lines 0.0 characters in, not 5" in failures(report)
+
+
+def test_a_song_face_stands_in_for_fangsong_unless_strict(seed):
+    data = edited_docx(seed, "word/styles.xml", 'w:eastAsia="仿宋_GB2312" w:hint="eastAsia"/><w:spacing w:val="-5"/>',
+                       'w:eastAsia="宋体" w:hint="eastAsia"/><w:spacing w:val="-5"/>')
+    lenient = check_bytes(data, "song.docx")
+    body = next(v for v in lenient.verdicts if v.rule == "body-face")
+    assert body.status == PASS and any("stand-in" in note for note in body.notes)
+    strict = check_bytes(data, "song.docx", strict_faces=True)
+    assert "body-face" in {v.rule for v in strict.failed}
+
+
+# --- other tools' files ---------------------------------------------------------------------------
+
+def test_pandoc_docx_fails_naming_the_margins_and_the_grid(tmp_path):
+    pandoc = require_tool("pandoc")
+    out = tmp_path / "notice.docx"
+    subprocess.run([pandoc, str(EXAMPLES / "notice.txt"), "-f", "markdown", "-o", str(out)], check=True, timeout=120)
+    failed = {v.rule for v in check_bytes(out.read_bytes(), out.name).failed}
+    assert {"margin-top", "margin-left", "type-block", "lines-per-page", "chars-per-line", "body-face"} <= failed
+
+
+def test_libreoffice_text_to_pdf_fails_naming_the_margins_grid_and_faces(tmp_path):
+    soffice = require_tool("soffice")
+    source = tmp_path / "notice.txt"
+    source.write_bytes((EXAMPLES / "notice.txt").read_bytes())
+    subprocess.run([soffice, f"-env:UserInstallation={(tmp_path / 'profile').as_uri()}", "--headless",
+                    "--convert-to", "pdf", "--outdir", str(tmp_path), str(source)],
+                   capture_output=True, timeout=300, check=True)
+    report = check_bytes((tmp_path / "notice.pdf").read_bytes(), "notice.pdf")
+    failed = {v.rule for v in report.failed}
+    assert {"margin-top", "margin-left", "type-block", "lines-per-page", "chars-per-line", "body-face",
+            "page-number-format"} <= failed, failures(report)
+
+
+# --- the command ----------------------------------------------------------------------------------
+
+def invoke(*args):
+    from typer.testing import CliRunner
+
+    return CliRunner().invoke(app, ["check", *map(str, args)])
+
+
+def test_the_command_passes_our_files_and_exits_9_naming_failed_rules(seed, tmp_path):
+    ours = tmp_path / "ours.pdf"
+    ours.write_bytes(converter.export(seed, "pdf"))
+    bad = tmp_path / "bad.docx"
+    bad.write_bytes(edited_docx(seed, "word/document.xml", 'w:top="2098"', 'w:top="1440"'))
+    passed = invoke(ours)
+    assert passed.exit_code == 0, passed.output
+    assert passed.output.startswith(f"{ours} (pdf): pass")
+    assert re.search(r"^  margin-top +pass +37\.0 mm$", passed.output, re.M)
+    failed = invoke(ours, bad)
+    assert failed.exit_code == 9
+    assert f"{bad} (docx): FAIL (margin-top, type-block, lines-per-page)" in failed.output
+    assert re.search(r"^  margin-top +FAIL +25\.4 mm  \[expected: 37 mm ± 1\]$", failed.output, re.M)
+
+
+def test_json_lists_every_rule_of_every_file(seed, tmp_path):
+    ours = tmp_path / "ours.docx"
+    ours.write_bytes(converter.export(seed, "docx", layout="minutes"))
+    result = invoke(ours, "--json")
+    assert result.exit_code == 0
+    document = json.loads(result.output)
+    assert document["passed"] is True
+    rules = document["files"][0]["rules"]
+    assert {rule["rule"] for rule in rules} >= {"margin-top", "minutes-mark", "attendance"}
+    assert all(rule["status"] in (PASS, NOT_APPLICABLE, "not measurable") for rule in rules)
+
+
+def test_unreadable_files_exit_3_with_the_file_named(tmp_path):
+    text = tmp_path / "notice.txt"
+    text.write_text("not a document", encoding="utf-8")
+    result = invoke(text, tmp_path / "missing.pdf")
+    assert result.exit_code == 3
+    assert f"{text}: not a DOCX or PDF file" in result.output
+    assert f"{tmp_path / 'missing.pdf'}: no such file" in result.output
+    broken = tmp_path / "broken.pdf"
+    broken.write_bytes(b"%PDF-1.4\n garbage")
+    assert invoke(broken).exit_code == 3
+
+
+def test_checking_a_docx_does_not_load_the_pdf_reader(seed, tmp_path):
+    ours = tmp_path / "ours.docx"
+    ours.write_bytes(converter.export(seed, "docx"))
+    probe = ("import sys; from converter.cli import main; sys.argv = ['convert', 'check', sys.argv[1]]\n"
+             "try:\n    main()\nexcept SystemExit:\n    pass\n"
+             "sys.stderr.write('PDFMINER ' + str('pdfminer' in sys.modules))")
+    ran = subprocess.run([sys.executable, "-c", probe, str(ours)], capture_output=True, text=True, timeout=120)
+    assert "PDFMINER False" in ran.stderr, ran.stderr
