@@ -121,6 +121,30 @@ def test_a_song_face_stands_in_for_fangsong_unless_strict(seed):
     assert "body-face" in {v.rule for v in strict.failed}
 
 
+# --- PDF files that break a rule (our PDF, its pages' content moved) --------------------------------
+
+def moved_pdf(data: bytes, right_pt: float, up_pt: float) -> bytes:
+    from pypdf import PdfReader, PdfWriter, Transformation
+
+    writer = PdfWriter(clone_from=PdfReader(io.BytesIO(data)))
+    for page in writer.pages:
+        page.add_transformation(Transformation().translate(tx=right_pt, ty=up_pt))
+    out = io.BytesIO()
+    writer.write(out)
+    return out.getvalue()
+
+
+@pytest.mark.parametrize("right,up,rule,shown", [
+    (20, 0, "margin-left", "35.1 mm"),  # 20 pt = 7.1 mm to the right
+    (0, -28.35, "margin-top", "47.0 mm"),  # 10 mm down
+    (2, 0, None, None),  # 0.7 mm: within the standard's 1 mm
+])
+def test_a_pdf_whose_text_is_moved_fails_the_margin(seed, right, up, rule, shown):
+    for layout in LAYOUTS:
+        report = check_bytes(moved_pdf(converter.export(seed, "pdf", layout=layout), right, up), "moved.pdf")
+        assert [(v.rule, v.measured) for v in report.failed] == ([(rule, shown)] if rule else []), failures(report)
+
+
 # --- other tools' files ---------------------------------------------------------------------------
 
 def test_pandoc_docx_fails_naming_the_margins_and_the_grid(tmp_path):

@@ -4,11 +4,13 @@ A PDF has no margins or styles, only positioned glyphs, so everything is inferre
 - the body is the size and face most ideographs are set in; its lines give the grid: the line
   pitch is the most common distance between successive body lines, the character pitch the most
   common distance between successive ideographs;
-- the type block's left edge is where body lines start, its right edge where full lines end; its
+- the type block's left edge is where body lines start, its right edge where most long lines end
+  (their last character that is not punctuation, which some typesetters hang outside); its
   top is the top of the first line of a page less half the leading (text sits in the middle of
   its grid line, as Word, WPS and our PDF set it); its bottom the bottom of the last line of a
   page broken inside a paragraph (a page that ends with a paragraph need not be full);
-- a page number is a lone number in the bottom quarter of the page;
+- a page number is a page's lowest line, in its bottom quarter, when it reads as one (a lone
+  number with dashes, 第 N 页, Page N of M);
 - on page 1, the first lines set larger than the body are the title, or the 纪要 mark when they
   end in 纪要, are larger than 2号 and come first.
 """
@@ -17,6 +19,7 @@ from __future__ import annotations
 
 import re
 import statistics
+import unicodedata
 from collections import Counter
 from dataclasses import dataclass
 from typing import Optional
@@ -26,7 +29,8 @@ from .measures import Attendance, Face, Mark, Measurements, PageNumber, is_ideog
 from .pdf_glyphs import Glyph, Page, read
 
 PT_TO_MM = layout.MM_PER_INCH / layout.PT_PER_INCH
-_LONE_NUMBER = re.compile(r"\W*\d+\W*")
+# A page number as people print it: "— 3 —", "3", "- 3 -", "第 3 页", "第3页 共5页", "Page 3 of 5".
+_LONE_NUMBER = re.compile(r"\W*(第|page)?\W*\d+\W*(页|of|/)?\W*(共?\W*\d+\W*页?)?\W*", re.I)
 _ATTENDANCE = re.compile(r"(出席|列席|请假)[：:]")
 _MARK_SUFFIX = "纪要"
 
@@ -81,10 +85,12 @@ def _face(glyphs: list[Glyph], sample: str = "") -> Face:
 
 
 def _mode(values: list[float], step: float) -> float:
-    """The most common value, rounded to `step` (ties: the smaller)."""
-    counted = Counter(round(v / step) * step for v in values)
+    """The mean of the most common values (those within `step` of the commonest rounded value;
+    ties: the smaller): positions in PDFs are rounded, to twips or hundredths of a millimetre."""
+    counted = Counter(round(v / step) for v in values)
     best = max(counted.values())
-    return min(v for v, n in counted.items() if n == best)
+    centre = min(v for v, n in counted.items() if n == best) * step
+    return statistics.fmean(v for v in values if abs(v - centre) <= step)
 
 
 def measure(data: bytes, name: str) -> Measurements:
@@ -134,13 +140,12 @@ def measure(data: bytes, name: str) -> Measurements:
 
 
 def _page_numbers(pages: list[Page], lines: dict[int, list[Line]]) -> list[tuple[Line, Page]]:
-    """Per page, the lowest line that is a lone number (dashes allowed) in the bottom quarter."""
+    """Per page, its lowest line, when that is in the bottom quarter and reads as a page number."""
     found = []
     for page in pages:
-        candidates = [line for line in lines[page.number]
-                      if line.baseline > page.height * 0.75 and _LONE_NUMBER.fullmatch(line.text)]
-        if candidates:
-            found.append((candidates[-1], page))
+        lowest = lines[page.number][-1] if lines[page.number] else None
+        if lowest is not None and lowest.baseline > page.height * 0.75 and _LONE_NUMBER.fullmatch(lowest.text):
+            found.append((lowest, page))
     return found
 
 
@@ -209,13 +214,11 @@ def _block(m: Measurements, pages: list[Page], lines: dict[int, list[Line]], bod
     left = min(round(line.left, 1) for line in body_lines)
     m.margin_left_mm = left * PT_TO_MM
     m.how["margin_left_mm"] = "where body lines start"
-    long_lines = [line.right for line in body_lines if len(line.glyphs) >= 10]
-    right = None
-    if long_lines:
-        full = [r for r in long_lines if r >= max(long_lines) - body_lines[0].size]
-        right = statistics.median(full)
+    ends = sorted(_end(line) for line in body_lines if len(line.glyphs) >= 10)
+    if ends:
+        right = ends[(len(ends) * 3) // 4]  # most lines of a paragraph are full
         m.block_width_mm = (right - left) * PT_TO_MM
-        m.how["block_width_mm"] = "width from where body lines start to where full lines end"
+        m.how["block_width_mm"] = "width from where body lines start to where most long lines end"
     else:
         m.unmeasured("block_width_mm", "no body line of 10 characters or more")
     if pitch is None:
@@ -248,6 +251,13 @@ def _block(m: Measurements, pages: list[Page], lines: dict[int, list[Line]], bod
         m.unmeasured("block_height_mm", "no page is broken inside a paragraph, so none shows where the type block ends")
 
 
+def _end(line: Line) -> float:
+    """Where a line's last character that is not punctuation ends: some typesetters (LibreOffice)
+    hang a closing mark past the type block's edge."""
+    kept = [g for g in line.glyphs if not unicodedata.category(g.char[:1] or " ").startswith("P")]
+    return (kept or line.glyphs)[-1].right
+
+
 def _grid(m: Measurements, lines: dict[int, list[Line]], number_lines: set[int],
           line_pitch: Optional[float], char_pitch: Optional[float]) -> None:
     height = (m.block_height_mm or layout.TYPE_BLOCK_HEIGHT_MM) / PT_TO_MM
@@ -255,7 +265,7 @@ def _grid(m: Measurements, lines: dict[int, list[Line]], number_lines: set[int],
         m.unmeasured("lines_per_page", "too few body lines to find the line pitch")
     else:
         m.line_pitch_pt = line_pitch
-        m.lines_per_page = int(height / line_pitch + 0.02)
+        m.lines_per_page = int(height / line_pitch + 0.05)
         used = []
         for page_lines in lines.values():
             text = [line for line in page_lines if id(line) not in number_lines]
