@@ -223,3 +223,17 @@ def test_checking_a_docx_does_not_load_the_pdf_reader(seed, tmp_path):
              "sys.stderr.write('PDFMINER ' + str('pdfminer' in sys.modules))")
     ran = subprocess.run([sys.executable, "-c", probe, str(ours)], capture_output=True, text=True, timeout=120)
     assert "PDFMINER False" in ran.stderr, ran.stderr
+
+
+@pytest.mark.parametrize("name,family", [
+    ("仿宋_GB2312", "仿宋"), ("FangSong_GB2312", "仿宋"), ("ABCDEF+STFangsong", "仿宋"), ("FZFSK--GBK1-0", "仿宋"),
+    ("方正小标宋简体", "小标宋"), ("FZXBSJW--GB1-0", "小标宋"),
+    ("宋体", "宋体"), ("SimSun", "宋体"), ("AAAAAA+NotoSerifCJKRegular2-a04178ec", "宋体"), ("STZhongsong", "宋体"),
+    ("黑体", "黑体"), ("SimHei", "黑体"), ("NotoSansCJKjp-Regular-VKana", "黑体"),
+    ("楷体_GB2312", "楷体"), ("KaiTi", "楷体"),
+    ("Times New Roman", None), ("Cambria", None), ("DejaVuSans", None), ("", None),
+])
+def test_faces_are_judged_by_family(name, family):
+    from converter.check.faces import family as family_of
+
+    assert family_of(name) == family
