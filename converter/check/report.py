@@ -11,7 +11,7 @@ from typing import Iterable
 
 from ..errors import CheckFailedError, ConverterError
 from . import Report, check_file
-from .rules import FAIL
+from .rules import FAIL, NOT_APPLICABLE, UNMEASURABLE
 
 
 @dataclass
@@ -23,7 +23,12 @@ class Outcome:
 
 def text(report: Report) -> str:
     failed = [v.rule for v in report.failed]
-    head = f"{report.name} ({report.format}): " + (f"FAIL ({', '.join(failed)})" if failed else "pass")
+    unmeasured = sum(v.status == UNMEASURABLE for v in report.verdicts)
+    applying = sum(v.status != NOT_APPLICABLE for v in report.verdicts)
+    verdict = f"FAIL ({', '.join(failed)})" if failed else "pass"
+    if unmeasured:
+        verdict += f"; {unmeasured} of {applying} rules not measurable"
+    head = f"{report.name} ({report.format}): {verdict}"
     lines = [head]
     for verdict in report.verdicts:
         shown = "FAIL" if verdict.status == FAIL else verdict.status

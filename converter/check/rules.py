@@ -79,7 +79,7 @@ def _unmeasurable(name: str, expected: str, m: Measurements, *fields: str) -> Ve
     unset = [m.not_set[f] for f in fields if f in m.not_set]
     if unset:
         return Verdict(name, FAIL, "; ".join(dict.fromkeys(unset)), expected)
-    reasons = [m.why[f] for f in fields if f in m.why]
+    reasons = list(dict.fromkeys(m.why[f] for f in fields if f in m.why))
     return Verdict(name, UNMEASURABLE, "; ".join(reasons) or "not shown by the file", expected)
 
 
@@ -149,7 +149,7 @@ def _type_block(m: Measurements, options: Options) -> Verdict:
     ):
         if value is None:
             parts.append(f"{label}: unmeasurable")
-            if field_name in m.why:
+            if field_name in m.why and m.why[field_name] not in notes:
                 notes.append(m.why[field_name])
             continue
         parts.append(f"{value:.1f} mm {label}")
