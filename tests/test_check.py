@@ -68,52 +68,119 @@ def test_the_seed_passes_every_rule_that_applies(seed, fmt):
 
 # --- DOCX files that break one rule each (our DOCX, edited) -----------------------------------------
 
-def edited_docx(seed, part: str, old: str, new: str, layout: str = "report") -> bytes:
+W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+
+
+def edited_docx(seed, edit, layout: str = "report") -> bytes:
+    """Our DOCX with `edit(parts)` applied to its parsed XML parts (name → root element).
+
+    Edits set direct formatting or section properties, which override whatever the styles say,
+    so they do not depend on how the exporter spells its styles."""
+    from lxml import etree
+
     source = zipfile.ZipFile(io.BytesIO(converter.export(seed, "docx", layout=layout)))
+    parts = {name: etree.fromstring(source.read(name)) for name in source.namelist() if name.endswith(".xml")}
+    edit(parts)
     out = io.BytesIO()
     with zipfile.ZipFile(out, "w") as target:
         for item in source.infolist():
-            data = source.read(item.filename)
-            if item.filename == part:
-                text = data.decode("utf-8")
-                assert old in text, (old, part)
-                data = text.replace(old, new).encode("utf-8")
+            data = etree.tostring(parts[item.filename], xml_declaration=True, encoding="UTF-8", standalone=True) \
+                if item.filename in parts else source.read(item.filename)
             target.writestr(item, data)
     return out.getvalue()
 
 
-@pytest.mark.parametrize("part,old,new,rules", [
-    ("word/document.xml", 'w:top="2098"', 'w:top="1440"', {"margin-top", "type-block", "lines-per-page"}),
-    ("word/document.xml", 'w:left="1587"', 'w:left="1800"', {"margin-left", "type-block", "chars-per-line"}),
-    ("word/document.xml", '<w:pgSz w:w="11906" w:h="16838"/>', '<w:pgSz w:w="12240" w:h="15840"/>',
+def section(parts):
+    return parts["word/document.xml"].find(f"{W}body/{W}sectPr")
+
+
+def paragraphs(parts):
+    return list(parts["word/document.xml"].iter(f"{W}p"))
+
+
+def set_property(element, path: str, **attributes):
+    """Direct property on a paragraph (pPr/...) or a run (rPr/...), created where missing."""
+    from lxml import etree
+
+    holder_tag, tag = path.split("/")
+    holder = element.find(f"{W}{holder_tag}")
+    if holder is None:
+        holder = etree.Element(f"{W}{holder_tag}")
+        element.insert(0, holder)
+    child = holder.find(f"{W}{tag}")
+    if child is None:
+        child = etree.SubElement(holder, f"{W}{tag}")
+    for name, value in attributes.items():
+        child.set(f"{W}{name}", value)
+
+
+def margins(**values):
+    return lambda parts: [section(parts).find(f"{W}pgMar").set(f"{W}{k}", v) for k, v in values.items()]
+
+
+def body_runs(**attributes):
+    """Every run after the title paragraph gets these run properties (path=..., attributes)."""
+    path = attributes.pop("path")
+    return lambda parts: [set_property(run, path, **attributes)
+                          for p in paragraphs(parts)[1:] for run in p.iter(f"{W}r")]
+
+
+def body_paragraphs(**attributes):
+    path = attributes.pop("path")
+    return lambda parts: [set_property(p, path, **attributes) for p in paragraphs(parts)[1:]]
+
+
+def footers(edit):
+    return lambda parts: [edit(root) for name, root in parts.items() if name.startswith("word/footer")]
+
+
+def dashes_to_hyphens(footer):
+    for text in footer.iter(f"{W}t"):
+        text.text = (text.text or "").replace("—", "-")
+
+
+def even_footer_right(footer):
+    for jc in footer.iter(f"{W}jc"):
+        if jc.get(f"{W}val") == "left":
+            jc.set(f"{W}val", "right")
+
+
+@pytest.mark.parametrize("edit,rules", [
+    (margins(top="1440"), {"margin-top", "type-block", "lines-per-page"}),
+    (margins(left="1800"), {"margin-left", "type-block", "chars-per-line"}),
+    (lambda parts: section(parts).find(f"{W}pgSz").attrib.update({f"{W}w": "12240", f"{W}h": "15840"}),
      {"page-size", "type-block", "lines-per-page", "chars-per-line"}),
-    ("word/styles.xml", '<w:spacing w:line="579" w:lineRule="exact"/><w:jc w:val="both"/>',
-     '<w:spacing w:line="520" w:lineRule="exact"/><w:jc w:val="both"/>', {"lines-per-page"}),
-    ("word/styles.xml", '<w:spacing w:val="-5"/>', '<w:spacing w:val="20"/>', {"chars-per-line"}),
-    ("word/styles.xml", 'w:eastAsia="仿宋_GB2312" w:hint="eastAsia"/><w:spacing w:val="-5"/>',
-     'w:eastAsia="黑体" w:hint="eastAsia"/><w:spacing w:val="-5"/>', {"body-face"}),
-    ("word/footer1.xml", "— ", "- ", {"page-number-format"}),
-    ("word/footer2.xml", '<w:jc w:val="left"/>', '<w:jc w:val="right"/>', {"page-number-position"}),
-    ("word/document.xml", 'w:footer="1307"', 'w:footer="851"', {"page-number-position"}),
+    (body_paragraphs(path="pPr/spacing", line="520", lineRule="exact"), {"lines-per-page"}),
+    (body_runs(path="rPr/spacing", val="20"), {"chars-per-line"}),
+    (body_runs(path="rPr/rFonts", eastAsia="黑体"), {"body-face"}),
+    (body_runs(path="rPr/sz", val="30"), {"body-face", "chars-per-line"}),
+    (footers(dashes_to_hyphens), {"page-number-format"}),
+    (footers(even_footer_right), {"page-number-position"}),
+    (margins(footer="851"), {"page-number-position"}),
 ])
-def test_a_docx_that_breaks_a_rule_fails_that_rule(seed, part, old, new, rules):
-    report = check_bytes(edited_docx(seed, part, old, new), "edited.docx")
+def test_a_docx_that_breaks_a_rule_fails_that_rule(seed, edit, rules):
+    report = check_bytes(edited_docx(seed, edit), "edited.docx")
     assert {v.rule for v in report.failed} == rules, failures(report)
 
 
 def test_a_misplaced_minutes_mark_and_flat_attendance_fail(seed):
-    data = edited_docx(seed, "word/styles.xml", 'w:before="1984"', 'w:before="1134"', layout="minutes")
+    mark_higher = lambda parts: set_property(paragraphs(parts)[0], "pPr/spacing", before="1134")  # noqa: E731
+    data = edited_docx(seed, mark_higher, layout="minutes")
     assert {v.rule for v in check_bytes(data, "m.docx").failed} == {"minutes-mark"}
-    data = edited_docx(seed, "word/styles.xml", '<w:ind w:left="1579" w:leftChars="500" w:hanging="948" w:hangingChars="300"/>',
-                       '<w:ind w:firstLine="632" w:firstLineChars="200"/>', layout="minutes")
-    report = check_bytes(data, "m.docx")
+
+    def flat_attendance(parts):
+        for p in paragraphs(parts):
+            if "".join(t.text or "" for t in p.iter(f"{W}t")).startswith("出席："):
+                set_property(p, "pPr/ind", left="0", leftChars="0", hanging="0", hangingChars="0",
+                             firstLine="632", firstLineChars="200")
+
+    report = check_bytes(edited_docx(seed, flat_attendance, layout="minutes"), "m.docx")
     assert {v.rule for v in report.failed} == {"attendance"}
     assert "wrapped lines 0.0 characters in, not 5" in failures(report)
 
 
 def test_a_song_face_stands_in_for_fangsong_unless_strict(seed):
-    data = edited_docx(seed, "word/styles.xml", 'w:eastAsia="仿宋_GB2312" w:hint="eastAsia"/><w:spacing w:val="-5"/>',
-                       'w:eastAsia="宋体" w:hint="eastAsia"/><w:spacing w:val="-5"/>')
+    data = edited_docx(seed, body_runs(path="rPr/rFonts", eastAsia="宋体"))
     lenient = check_bytes(data, "song.docx")
     body = next(v for v in lenient.verdicts if v.rule == "body-face")
     assert body.status == PASS and any("stand-in" in note for note in body.notes)
@@ -180,7 +247,7 @@ def test_the_command_passes_our_files_and_exits_9_naming_failed_rules(seed, tmp_
     ours = tmp_path / "ours.pdf"
     ours.write_bytes(converter.export(seed, "pdf"))
     bad = tmp_path / "bad.docx"
-    bad.write_bytes(edited_docx(seed, "word/document.xml", 'w:top="2098"', 'w:top="1440"'))
+    bad.write_bytes(edited_docx(seed, margins(top="1440")))
     passed = invoke(ours)
     assert passed.exit_code == 0, passed.output
     assert passed.output.startswith(f"{ours} (pdf): pass")
