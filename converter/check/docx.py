@@ -208,8 +208,8 @@ class _Paragraph:
                     first = node.find(f"{W}r")
                     self.runs.append((str(page), styles.run(first, paragraph_rpr) if first is not None else paragraph_rpr))
                 continue
-            if _ancestor_is(node, f"{W}fldSimple", p):
-                continue
+            if _ancestor_is(node, f"{W}fldSimple", p) or _ancestor_is(node, f"{W}txbxContent", p):
+                continue  # a field's own runs are read above; a text box's text is not this paragraph's
             char = node.find(f"{W}fldChar")
             if char is not None:
                 kind = char.get(f"{W}fldCharType")
