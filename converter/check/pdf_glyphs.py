@@ -2,8 +2,9 @@
 
 pdfminer.six interprets the content streams (fonts, CMaps, text and graphics state); this device
 only records what it is told, with one correction: the PDF specification applies the character
-spacing (Tc) after every glyph, and pdfminer skips it after the last glyph of each string, which
-shifts justified Chinese text (set with a negative Tc in many short strings) by points per line.
+spacing (Tc) after every glyph, and pdfminer skips it after the last glyph of each string
+(pdfminer.six issue #1128, open), which shifts justified Chinese text (set with a negative Tc in
+many short strings, as our PDF sets it) by points per line.
 """
 
 from __future__ import annotations
