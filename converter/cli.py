@@ -363,6 +363,22 @@ def validate_files(
     raise typer.Exit(worst)
 
 
+@app.command("check", cls=_PlainCommand)
+def check_files(
+    files: List[Path] = typer.Argument(..., help="DOCX or PDF files, ours or anyone's."),
+    as_json: bool = typer.Option(False, "--json", help="One JSON document with every rule of every file."),
+    strict_faces: bool = typer.Option(False, "--strict-faces", help="Fail a Song face standing in for 仿宋 or 小标宋."),
+) -> None:
+    """Check files against the GB/T 9704-2012 rules measurable from them; one line per rule."""
+    from .check.report import run
+
+    outcome = run([str(path) for path in files], as_json=as_json, strict_faces=strict_faces)
+    sys.stdout.write(outcome.output)
+    for line in outcome.errors:
+        typer.echo(line, err=True)
+    raise typer.Exit(outcome.exit_code)
+
+
 @app.command("formats", cls=_PlainCommand)
 def list_formats() -> None:
     """List the output formats, built-in and from plug-ins."""

@@ -76,6 +76,12 @@ class ClusterError(ConverterError):
     exit_code = 9
 
 
+class CheckFailedError(ConverterError):
+    """`convert check`: a file was read and at least one GB/T 9704 rule failed."""
+
+    exit_code = 10
+
+
 EXIT_CODES = {
     0: "success",
     1: "some inputs of a batch failed (each is listed in the summary)",
@@ -87,4 +93,5 @@ EXIT_CODES = {
     ExportError.exit_code: "the exporter failed (or a plug-in could not be loaded)",
     OutputError.exit_code: "output cannot be written (or would overwrite the input)",
     ClusterError.exit_code: "the cluster (--scheduler) cannot be reached or started",
+    CheckFailedError.exit_code: "convert check: a GB/T 9704 rule failed",
 }

@@ -16,7 +16,9 @@ from tests.conftest import EXAMPLES
 
 HEAVY = ("docx", "reportlab", "fontTools", "pydantic", "rich", "multiprocessing", "concurrent",
          # The dask extra: only for --scheduler and URLs.
-         "dask", "distributed", "fsspec", "s3fs", "botocore", "aiobotocore", "tornado")
+         "dask", "distributed", "fsspec", "s3fs", "botocore", "aiobotocore", "tornado",
+         # convert check only.
+         "pdfminer")
 
 _PROBE = """
 import json, sys
