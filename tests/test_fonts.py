@@ -681,3 +681,27 @@ def test_characters_never_converted_cost_little_memory(tmp_path, system_fonts):
     grown_mb = int(subprocess.run([*run, "measure"], env=environment, capture_output=True, text=True,
                                   check=True, cwd=ROOT).stdout)
     assert grown_mb < 15, f"peak grew {grown_mb} MB over 20 documents with new characters"
+
+
+@pytest.mark.parametrize("face", ["bundled", "noto-cjk"])
+def test_the_cff_reader_gives_the_glyphs_of_a_whole_face_parse(face, cache):
+    """Glyphs stored by the whole-face parse and glyphs read a few at a time must be the same
+    bytes, or a PDF would depend on which version filled the cache."""
+    if face == "bundled":
+        found = bundled_face("body")
+        if found is None:
+            pytest.skip("pylopdf-fonts-zh-cn is not installed")
+        path, index = found.path, 0
+    else:
+        path, index = Path("/usr/share/fonts/opentype/noto/NotoSerifCJK-Regular.ttc"), 2
+        if not path.exists():
+            pytest.skip("fonts-noto-cjk is not installed")
+    info = facecache.face_info(Path(path), index)
+    codes = [code for code in map(ord, "Aa1,（会议认为要学习赟喆堃珺祎旻彧犇垚㐀㐁䶮𠮷") if info.covers(code)]
+    read = outlines._convert_cff(info, codes, None)
+    font, glyphs, cmap = outlines._source(info)
+    parsed = {code: outlines._to_glyph(glyphs[cmap[code]], round(glyphs[cmap[code]].width), True, glyphs)
+              for code in codes}
+    outlines.close_all()
+    assert read is not None and len(read) >= 20
+    assert read == parsed
