@@ -5,7 +5,8 @@ pen (CFF contours are also turned round: they run the other way in TrueType) int
 record; TrueType sources pass through the same pen, which resolves composite glyphs. A variable
 face is drawn at its regular instance. CFF faces are read a glyph at a time (cffsource.py): a
 whole-face parse of a Noto CJK collection costs ~70 MB for the sake of a few name characters.
-What comes out depends only on the file and the character, so it is stored (glyphstore.py) and the PDF's bytes do not depend on when it was made.
+What comes out depends only on the file and the character, so it is stored (glyphstore.py) and
+the PDF's bytes do not depend on when it was made.
 """
 
 from __future__ import annotations
