@@ -3,8 +3,10 @@
 reportlab embeds TrueType outlines only. Each wanted glyph is drawn through a cubic-to-quadratic
 pen (CFF contours are also turned round: they run the other way in TrueType) into a `glyf`
 record; TrueType sources pass through the same pen, which resolves composite glyphs. A variable
-face is drawn at its regular instance. What comes out depends only on the file and the
-character, so it is stored (glyphstore.py) and the PDF's bytes do not depend on when it was made.
+face is drawn at its regular instance. CFF faces are read a glyph at a time (cffsource.py): a
+whole-face parse of a Noto CJK collection costs ~70 MB for the sake of a few name characters.
+What comes out depends only on the file and the character, so it is stored (glyphstore.py) and
+the PDF's bytes do not depend on when it was made.
 """
 
 from __future__ import annotations
@@ -13,10 +15,12 @@ import threading
 from collections import OrderedDict
 from pathlib import Path
 
+from . import cffsource
 from .facecache import FaceInfo, FontUnusable
 from .glyphstore import Glyph
 
-# Open source fonts kept per process: a CJK face costs ~100 MB once its CFF is parsed.
+# Open source fonts kept per process (TrueType and variable faces; CFF faces go through
+# cffsource.py, which keeps nothing open).
 _OPEN_LIMIT = 2
 _open: OrderedDict[tuple[str, int], tuple] = OrderedDict()
 _lock = threading.Lock()
@@ -40,29 +44,54 @@ def _source(info: FaceInfo):
     return opened
 
 
-def convert(info: FaceInfo, codes, progress=None) -> dict[int, Glyph]:
-    """The TrueType glyphs of `codes` the face has; `progress(done)` is told as they come."""
+def _to_glyph(outline, advance: int, reverse: bool, components) -> Glyph:
     from fontTools.pens.cu2quPen import Cu2QuPen
     from fontTools.pens.filterPen import DecomposingFilterPen
     from fontTools.pens.ttGlyphPen import TTGlyphPen
 
+    pen = TTGlyphPen(None)
+    # Composite glyphs (accented letters in DejaVu, …) are drawn out in full: the embedded
+    # subset does not carry the glyphs they refer to.
+    outline.draw(DecomposingFilterPen(Cu2QuPen(pen, max_err=1.0, reverse_direction=reverse),
+                                      components, reverseFlipped=True))
+    glyph = pen.glyph()
+    data = glyph.compile(None) if glyph.numberOfContours else b""
+    lsb = glyph.xMin if glyph.numberOfContours else 0
+    return Glyph(data, advance, lsb)
+
+
+def _convert_cff(info: FaceInfo, codes, progress) -> dict[int, Glyph] | None:
+    """Through the CFF reader that loads only the charstrings asked for (None: a layout it does
+    not handle). Nothing of the face is kept open afterwards but its offsets."""
+    found: dict[int, Glyph] = {}
+
+    def one(code, charstring, advance):
+        found[code] = _to_glyph(charstring, advance, True, {})
+        if progress is not None and len(found) % 50 == 0:
+            progress(len(found))
+
     try:
+        cffsource.draw(info.path, info.index, sorted(codes), one)
+    except cffsource.NotReadable:
+        return None
+    return found
+
+
+def convert(info: FaceInfo, codes, progress=None) -> dict[int, Glyph]:
+    """The TrueType glyphs of `codes` the face has; `progress(done)` is told as they come."""
+    try:
+        if info.outlines == "cff" and not info.location:
+            found = _convert_cff(info, codes, progress)
+            if found is not None:
+                return found
         font, glyphs, cmap = _source(info)
         reverse = info.outlines != "glyf" and "glyf" not in font
-        found: dict[int, Glyph] = {}
+        found = {}
         for done, code in enumerate(sorted(codes), start=1):
             name = cmap.get(code)
             if name is None:
                 continue
-            pen = TTGlyphPen(None)
-            # Composite glyphs (accented letters in DejaVu, …) are drawn out in full: the
-            # embedded subset does not carry the glyphs they refer to.
-            glyphs[name].draw(DecomposingFilterPen(Cu2QuPen(pen, max_err=1.0, reverse_direction=reverse),
-                                                   glyphs, reverseFlipped=True))
-            glyph = pen.glyph()
-            data = glyph.compile(None) if glyph.numberOfContours else b""
-            lsb = glyph.xMin if glyph.numberOfContours else 0
-            found[code] = Glyph(data, round(glyphs[name].width), lsb)
+            found[code] = _to_glyph(glyphs[name], round(glyphs[name].width), reverse, glyphs)
             if progress is not None and done % 50 == 0:
                 progress(done)
         return found
