@@ -76,7 +76,7 @@ def corpus_documents(corpus_available):
 def test_report_prints_every_chinese_character_in_order(name, corpus_documents):
     document = corpus_documents[name]
     data = converter.export(document, "pdf")
-    from converter.exporters.pdf.story import meta_line
+    from converter.layout.minutes import source_line as meta_line
 
     expected = ideographs((title_text(document.root) or "") + meta_line(document.root) + printed_body(document.root))
     assert ideographs(pdftotext(data)) == expected
@@ -155,7 +155,7 @@ def test_body_lines_hold_28_characters_and_start_with_no_closing_mark():
     widths = [sum(0.5 if c.isascii() else 1 for c in line) for line in body]
     assert max(widths) <= layout.CHARS_PER_LINE
     assert sum(w > layout.CHARS_PER_LINE - 1 for w in widths) > len(body) / 2  # the grid is filled
-    from converter.typesetting import NO_LINE_END, NO_LINE_START
+    from converter.layout.punctuation import NO_LINE_END, NO_LINE_START
 
     for line in body:
         assert line[0] not in NO_LINE_START and line[-1] not in NO_LINE_END, line

@@ -6,7 +6,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from converter.exporters.pdf.linebreak import break_lines, can_break
-from converter.typesetting import NO_LINE_END, NO_LINE_START
+from converter.layout.punctuation import NO_LINE_END, NO_LINE_START
 
 FULL = 16.0  # one Chinese character
 HALF = 8.0  # one Latin letter or digit

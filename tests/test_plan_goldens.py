@@ -14,6 +14,7 @@ from pathlib import Path
 import pytest
 
 import converter
+from converter.layout.plan import build_plan
 from converter.options import ExportOptions
 from tests.conftest import corpus_names, corpus_text
 
@@ -21,54 +22,11 @@ LAYOUTS = ("report", "minutes")
 GOLDEN = Path(__file__).parent / "golden" / "plan"
 REGENERATE = "NOTICE_REGENERATE_GOLDENS"
 
-_BLOCK_ROLES = {"Title": "title", "Subtitle": "meta", "BodyText": "body", "ListParagraph": "item",
-                "Attendance": "attendance"}
-_RUN_ROLES = {None: "text", "StatementMarker": "marker", "ItemLabel": "item-label",
-              "AttendanceLabel": "attendance-label"}
-
-
-def _runs_text(runs) -> str:
-    """Runs as text, a run of another role than plain text written «role:text»."""
-    out = []
-    for role, text in runs:
-        text = text.replace("\n", "⏎")
-        out.append(text if role == "text" else f"«{role}:{text}»")
-    return "".join(out)
-
-
-def dump_today(document, layout: str) -> str:
-    """The dump of what the exporters of before the plan print (kept until the plan replaces it)."""
-    from converter.exporters.docx.content import LAYOUTS as DOCX_LAYOUTS
-    from converter.exporters.pdf.fontset import font_set
-    from converter.exporters.pdf.pages import WIDTH
-    from converter.exporters.pdf.render import printed_characters
-    from converter.exporters.pdf.story import minutes_story, report_story
-
-    options = ExportOptions(layout=layout)
-    root = document.root
-    paragraphs = DOCX_LAYOUTS[layout](root, False)
-    fonts = font_set({}, printed_characters(root, options))
-    story = (minutes_story if layout == "minutes" else report_story)(root, fonts, False)
-    assert len(story) == len(paragraphs)
-    lines = [f"# layout: {layout}"]
-    for paragraph, grid in zip(paragraphs, story):
-        lines += ["blank"] * grid.space_before
-        role = _BLOCK_ROLES[paragraph.style]
-        if role == "title" and layout == "minutes":
-            role = "minutes-mark"
-        runs = [(_RUN_ROLES[r.style], r.text) for r in paragraph.runs]
-        lines.append(f"{role} | {_runs_text(runs)}")
-        for line in grid.lines(WIDTH):
-            for anchor in line.anchors:
-                lines.append(f"  @{anchor.level} {anchor.key} | {anchor.label}")
-    return "\n".join(lines) + "\n"
-
-
 @pytest.mark.parametrize("layout", LAYOUTS)
 @pytest.mark.parametrize("name", corpus_names())
 def test_plan_matches_its_golden(corpus_available, name, layout):
     document = converter.parse(corpus_text(name))
-    actual = dump_today(document, layout)
+    actual = build_plan(document.root, ExportOptions(layout=layout)).dump()
     golden = GOLDEN / f"{name}.{layout}.txt"
     if os.environ.get(REGENERATE):
         golden.parent.mkdir(parents=True, exist_ok=True)

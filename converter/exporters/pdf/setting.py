@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from ...layout.inline import Anchor
 from .fontset import FontSet
 from .linebreak import break_lines
 
@@ -19,16 +20,6 @@ class Style:
     align: str = "justify"  # justify | centre | left
     colour: tuple[int, int, int] = (0, 0, 0)
     embolden: float = 0.0  # outline stroke (pt) that makes a regular face read as bold
-
-
-@dataclass(frozen=True)
-class Anchor:
-    """An outline entry that starts at a character of the paragraph."""
-
-    offset: int
-    key: str
-    label: str
-    level: int
 
 
 @dataclass

@@ -12,9 +12,9 @@ from dataclasses import dataclass
 
 from lxml import etree
 
-from . import layout
-from . import vocabulary as v
-from .model import effective_metadata, groups, meetings, participants, text_of
+from . import numbers as layout
+from .. import vocabulary as v
+from ..model import effective_metadata, groups, meetings, participants, text_of
 
 MINUTES_SUFFIX = "纪要"
 # Which line wins when a person's actions point to several: someone 请假 did not attend, and

@@ -1,0 +1,30 @@
+"""The PDF of a handful of texts as line dumps (page, position, text of every line): goldens
+reviewed like the plan's, regenerated deliberately with NOTICE_REGENERATE_GOLDENS=1."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+import converter
+from tests.conftest import corpus_text, require_tool
+from tests.pdf_lines import line_dump
+
+GOLDEN = Path(__file__).parent / "golden" / "pdf"
+REGENERATE = "NOTICE_REGENERATE_GOLDENS"
+# The seed, a 纪要 whose text lists who attended, a 通知 with 主送/署名/日期/抄送, a traditional text.
+CASES = [("seed", "report"), ("seed", "minutes"), ("dev-01", "minutes"), ("dev-24", "report")]
+
+
+@pytest.mark.parametrize(("name", "layout"), CASES)
+def test_pdf_lines_match_their_golden(corpus_available, name, layout):
+    data = converter.export(converter.parse(corpus_text(name)), "pdf", layout=layout)
+    actual = line_dump(require_tool("pdftotext"), data)
+    golden = GOLDEN / f"{name}.{layout}.txt"
+    if os.environ.get(REGENERATE):
+        golden.parent.mkdir(parents=True, exist_ok=True)
+        golden.write_text(actual, encoding="utf-8")
+    assert golden.exists(), f"no golden yet: run with {REGENERATE}=1 and review the new file"
+    assert actual == golden.read_text(encoding="utf-8"), f"PDF lines changed; if intended, rerun with {REGENERATE}=1"
