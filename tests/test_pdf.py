@@ -31,10 +31,17 @@ def pdftotext(data: bytes) -> str:
     return subprocess.run([tool, "-enc", "UTF-8", "-", "-"], input=data, capture_output=True, check=True).stdout.decode()
 
 
+def printed_paragraphs(root) -> list:
+    """Every paragraph a layout prints: front (主送, deck lines), meetings, back, in order."""
+    front = root.findall(f"{v.q(v.FRONT)}/{v.q(v.PARAGRAPH)}")
+    back = root.findall(f"{v.q(v.BACK)}/{v.q(v.PARAGRAPH)}")
+    return front + body_paragraphs(root) + back
+
+
 def printed_body(root) -> str:
-    """The body as the model has it, less inline chrome (which no layout prints)."""
+    """The printed paragraphs as the model has them, less inline chrome (which no layout prints)."""
     texts = []
-    for paragraph in body_paragraphs(root):
+    for paragraph in printed_paragraphs(root):
         paragraph = copy.deepcopy(paragraph)
         for chrome in list(paragraph.iter(v.q(v.CHROME))):
             parent, previous = chrome.getparent(), chrome.getprevious()

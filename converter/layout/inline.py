@@ -22,6 +22,8 @@ TEXT = "text"
 MARKER = "marker"  # 会议认为, 申长雨强调 …: a statement block's opening words
 ITEM_LABEL = "item-label"  # 一要, 二是 …: an enumerated item's own number words
 ATTENDANCE_LABEL = "attendance-label"  # 出席：
+LEVEL_1 = "level-1"  # "一、…" opening a paragraph: the first level of the text's structure (黑体)
+LEVEL_2 = "level-2"  # "（一）…": the second level (楷体)
 
 
 @dataclass(frozen=True)
@@ -42,6 +44,7 @@ class Walk:
     text: list[str] = field(default_factory=list)
     roles: list[str] = field(default_factory=list)
     anchors: list[Anchor] = field(default_factory=list)
+    keeps: list[tuple[int, int]] = field(default_factory=list)  # [start, end) not to break inside
     length: int = 0
 
     def add(self, text: str | None, role: str) -> None:
@@ -74,6 +77,24 @@ def walk(element: etree._Element, role: str, out: Walk) -> None:
 
 def _same_role(element: etree._Element, role: str, out: Walk) -> None:
     walk(element, role, out)
+
+
+# A name or a date longer than this is left to break where it must.
+_KEEP_MAX = 12
+
+
+def _kept(element: etree._Element, role: str, out: Walk) -> None:
+    """A date, or a person's name with what follows it (赵敏（市政府办公室）), not the office
+    before it, is not split across lines."""
+    start = out.length
+    walk(element, role, out)
+    text = "".join(out.text)[start:]
+    name = element.get("name") if local(element) == v.PERSON else None
+    if name and name in text:
+        at = text.rindex(name)
+        start, text = start + at, text[at:] if len(text) - at <= _KEEP_MAX else name
+    if 1 < len(text) <= _KEEP_MAX:
+        out.keeps.append((start, start + len(text)))
 
 
 def _line_break(element: etree._Element, role: str, out: Walk) -> None:
@@ -114,10 +135,10 @@ HANDLERS: dict[str, Handler] = {
     v.MARKER: _marker,
     v.ITEM: _item,
     # Mentions print as the text they mark; what they mean is the model's, not the page's.
-    v.DATE: _same_role,
+    v.DATE: _kept,
     v.ORGANISER: _same_role,
     v.MEETING_NAME: _same_role,
-    v.PERSON: _same_role,
+    v.PERSON: _kept,
     v.GROUP: _same_role,
     v.BYLINE: _same_role,
     v.LABEL: _same_role,

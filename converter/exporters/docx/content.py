@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ...layout import plan as p
-from ...layout.inline import ATTENDANCE_LABEL, ITEM_LABEL, MARKER
+from ...layout.inline import ATTENDANCE_LABEL, ITEM_LABEL, LEVEL_1, LEVEL_2, MARKER
 from . import styles
 
 BLOCK_STYLES = {
@@ -19,8 +19,16 @@ BLOCK_STYLES = {
     p.BODY: styles.BODY,
     p.ITEM: styles.LIST_ITEM,
     p.ATTENDANCE: styles.ATTENDANCE,
+    p.DECK: styles.SUBTITLE,
+    p.ADDRESSEE: styles.SALUTATION,
+    p.HEADING_1: styles.HEADING_1,
+    p.HEADING_2: styles.HEADING_2,
+    p.SIGNATURE: styles.SIGNATURE,
+    p.DATE: styles.SIGNATURE,
+    p.COLOPHON: styles.COLOPHON,
 }
-RUN_STYLES = {MARKER: styles.MARKER, ITEM_LABEL: styles.ITEM_LABEL, ATTENDANCE_LABEL: styles.ATTENDANCE_LABEL}
+RUN_STYLES = {MARKER: styles.MARKER, ITEM_LABEL: styles.ITEM_LABEL, ATTENDANCE_LABEL: styles.ATTENDANCE_LABEL,
+              LEVEL_1: styles.LEVEL_1_LEAD, LEVEL_2: styles.LEVEL_2_LEAD}
 # Styles whose own spacing after already gives the blank grid line the plan asks for below them.
 _BLANK_AFTER = {styles.SUBTITLE: "report", styles.TITLE: "minutes"}
 
@@ -35,7 +43,8 @@ class Run:
 class Paragraph:
     style: str
     runs: list[Run]
-    blank_line_before: bool = False  # GB/T 9704: one empty grid line before the 出席 block
+    blank_line_before: bool = False  # one empty grid line above (the 出席 block, the 署名 …)
+    indent_chars: float | None = None  # a placed line (署名, 成文日期): grid characters from the left
 
 
 def paragraphs(plan: p.Plan) -> list[Paragraph]:
@@ -46,5 +55,5 @@ def paragraphs(plan: p.Plan) -> list[Paragraph]:
         blank = block.blank_before > 0
         if blank and found and _BLANK_AFTER.get(found[-1].style) == plan.layout:
             blank = False
-        found.append(Paragraph(style, runs, blank))
+        found.append(Paragraph(style, runs, blank, block.indent))
     return found

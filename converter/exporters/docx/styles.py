@@ -13,7 +13,7 @@ from lxml import etree
 
 from ... import layout
 from .faces import Faces
-from .wordml import element, indent, paragraph_properties, run_properties
+from .wordml import element, indent, paragraph_properties, run_properties, twips
 
 # Style ids the content refers to.
 NORMAL = "Normal"
@@ -29,6 +29,11 @@ DEFAULT_FONT = "DefaultParagraphFont"
 MARKER = "StatementMarker"
 ITEM_LABEL = "ItemLabel"
 ATTENDANCE_LABEL = "AttendanceLabel"
+SALUTATION = "Salutation"  # 主送: flush left
+SIGNATURE = "Signature"  # 署名 and 成文日期, each placed by its own indent
+COLOPHON = "Colophon"  # 版记 lines: 4号, one character in from either side
+LEVEL_1_LEAD = "Level1Lead"  # "一、…" run into a paragraph: 黑体
+LEVEL_2_LEAD = "Level2Lead"  # "（一）…": 楷体
 
 ONE_LINE = {"lines": 100, "twips": layout.line_pitch_twips()}  # one blank grid line
 # 3号 type is 16 pt, the grid's character pitch 15.79 pt: each character gives up the difference,
@@ -101,6 +106,13 @@ def _paragraph_styles(root, faces: Faces) -> None:
         paragraph_properties(style, ind=first_line, outline=level)
         _role_run(style, faces, role)
 
+    paragraph_properties(_style(root, "paragraph", SALUTATION, "Salutation", NORMAL, BODY), jc="left")
+    paragraph_properties(_style(root, "paragraph", SIGNATURE, "Signature", NORMAL, BODY), jc="left")
+    colophon = _style(root, "paragraph", COLOPHON, "Colophon", NORMAL, custom=True)
+    one = twips(layout.SIZE_PT["四号"])
+    paragraph_properties(colophon, ind={"left": one, "right": one}, jc="left")
+    run_properties(colophon, east_asian=faces.body, size_pt=layout.SIZE_PT["四号"])
+
     style = _style(root, "paragraph", ATTENDANCE, "Attendance", NORMAL, custom=True)
     hanging = indent(
         left=layout.ATTENDANCE_INDENT_CHARS + ATTENDANCE_LABEL_CHARS, hanging=ATTENDANCE_LABEL_CHARS
@@ -124,6 +136,10 @@ def _character_styles(root, faces: Faces, minutes: bool) -> None:
         # 纪要 practice: each statement block (会议认为 …) stands out in 黑体, its items in 楷体.
         run_properties(marker, east_asian=faces.of(layout.HEADING_1.font_role))
         run_properties(label, east_asian=faces.of(layout.HEADING_2.font_role))
+    lead = _style(root, "character", LEVEL_1_LEAD, "Level 1 Lead", DEFAULT_FONT, custom=True)
+    run_properties(lead, east_asian=faces.of(layout.HEADING_1.font_role))
+    lead = _style(root, "character", LEVEL_2_LEAD, "Level 2 Lead", DEFAULT_FONT, custom=True)
+    run_properties(lead, east_asian=faces.of(layout.HEADING_2.font_role))
     attendance = _style(root, "character", ATTENDANCE_LABEL, "Attendance Label", DEFAULT_FONT, custom=True)
     run_properties(attendance, east_asian=faces.of(layout.HEADING_1.font_role))
 

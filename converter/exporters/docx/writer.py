@@ -15,11 +15,13 @@ from lxml import etree
 from ...layout.properties import Properties
 from .content import Paragraph
 from .styles import ONE_LINE
+from .wordml import char_twips
 
 _P, _PPR, _PSTYLE, _SPACING, _R, _RPR, _RSTYLE, _T, _BR, _SECTPR = (
     qn(f"w:{name}") for name in ("p", "pPr", "pStyle", "spacing", "r", "rPr", "rStyle", "t", "br", "sectPr")
 )
 _VAL, _BEFORE, _BEFORE_LINES = qn("w:val"), qn("w:before"), qn("w:beforeLines")
+_IND, _LEFT, _LEFT_CHARS, _FIRST_LINE = qn("w:ind"), qn("w:left"), qn("w:leftChars"), qn("w:firstLine")
 _SPACE = "{http://www.w3.org/XML/1998/namespace}space"
 # python-docx refuses core properties longer than this (a meeting name may run to a whole line).
 _LIMIT = 255
@@ -31,6 +33,9 @@ def _paragraph(paragraph: Paragraph) -> etree._Element:
     etree.SubElement(properties, _PSTYLE, {_VAL: paragraph.style})
     if paragraph.blank_line_before:
         etree.SubElement(properties, _SPACING, {_BEFORE: str(ONE_LINE["twips"]), _BEFORE_LINES: str(ONE_LINE["lines"])})
+    if paragraph.indent_chars is not None:
+        etree.SubElement(properties, _IND, {_LEFT: str(char_twips(paragraph.indent_chars)),
+                                            _LEFT_CHARS: str(round(paragraph.indent_chars * 100)), _FIRST_LINE: "0"})
     for run in paragraph.runs:
         r = etree.SubElement(p, _R)
         if run.style:

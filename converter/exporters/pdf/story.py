@@ -13,7 +13,7 @@ from functools import partial
 
 from ... import layout
 from ...layout import plan as p
-from ...layout.inline import ATTENDANCE_LABEL, ITEM_LABEL, MARKER, TEXT
+from ...layout.inline import ATTENDANCE_LABEL, ITEM_LABEL, LEVEL_1, LEVEL_2, MARKER, TEXT
 from .gridlines import GridLines
 from .fontset import FontSet
 from .setting import Anchor, Line, Style, set_paragraph
@@ -32,11 +32,17 @@ HANGING_STYLE = Style(layout.BODY.size_pt, tracking=CHAR - layout.BODY.size_pt,
 EMBOLDEN_EM = 0.03
 
 # Run role → font role, per layout: a 纪要 sets its statement markers in 黑体, item labels in 楷体.
+_LEVELS = {LEVEL_1: "heading", LEVEL_2: "kai", ATTENDANCE_LABEL: "heading"}
 _FONT_ROLES = {
-    "report": {TEXT: "body", MARKER: "body", ITEM_LABEL: "body", ATTENDANCE_LABEL: "heading"},
-    "minutes": {TEXT: "body", MARKER: "heading", ITEM_LABEL: "kai", ATTENDANCE_LABEL: "heading"},
+    "report": {TEXT: "body", MARKER: "body", ITEM_LABEL: "body", **_LEVELS},
+    "minutes": {TEXT: "body", MARKER: "heading", ITEM_LABEL: "kai", **_LEVELS},
 }
-_BLOCK_STYLES = {p.BODY: BODY_STYLE, p.ITEM: BODY_STYLE, p.META: META_STYLE, p.ATTENDANCE: HANGING_STYLE}
+FLUSH_STYLE = Style(layout.BODY.size_pt, tracking=CHAR - layout.BODY.size_pt)
+_COLOPHON_SIZE = layout.SIZE_PT["四号"]
+COLOPHON_STYLE = Style(_COLOPHON_SIZE, first_indent=_COLOPHON_SIZE, rest_indent=_COLOPHON_SIZE, align="left")
+_BLOCK_STYLES = {p.BODY: BODY_STYLE, p.ITEM: BODY_STYLE, p.META: META_STYLE, p.ATTENDANCE: HANGING_STYLE,
+                 p.DECK: META_STYLE, p.ADDRESSEE: FLUSH_STYLE, p.HEADING_1: BODY_STYLE, p.HEADING_2: BODY_STYLE,
+                 p.SIGNATURE: FLUSH_STYLE, p.DATE: FLUSH_STYLE, p.COLOPHON: COLOPHON_STYLE}
 
 
 def _heavy(style: Style, fonts: FontSet) -> Style:
@@ -49,9 +55,10 @@ def _heavy(style: Style, fonts: FontSet) -> Style:
 def balanced_lines(text: str, roles: list[str], anchors: list[Anchor], fonts: FontSet, style: Style,
                    width: float) -> list[Line]:
     """A title of several lines set as evenly as it goes (GB/T 9704: a trapezoid, upper line
-    longer): the narrowest measure that needs no extra line, the lines centred on the page."""
+    longer): the narrowest measure that needs no extra line, the lines centred on the page.
+    Lines the plan already broke (between words) are set as they are."""
     lines = set_paragraph(text, roles, anchors, fonts, style, width)
-    if len(lines) < 2:
+    if len(lines) < 2 or "\n" in text:
         return lines
     measure = sum(line.width for line in lines) / len(lines)
     while measure < width:
@@ -102,6 +109,10 @@ def story(plan: p.Plan, fonts: FontSet) -> list[GridLines]:
         else:
             text, roles = _characters(block, font_roles)
             style = _BLOCK_STYLES[block.role]
-            setter = partial(set_paragraph, text, roles, block.anchors, fonts, style)
+            if block.indent is not None:  # a placed line (署名, 成文日期)
+                style = replace(style, first_indent=block.indent * CHAR, rest_indent=block.indent * CHAR,
+                                align="left")
+            setter = partial(set_paragraph, text, roles, block.anchors, fonts, style,
+                             keeps=block.no_break_positions())
             found.append(GridLines(setter, style, PITCH, space_before=block.blank_before))
     return found
