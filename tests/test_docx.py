@@ -211,3 +211,9 @@ def test_same_input_gives_the_same_document(report):
 def test_the_template_is_small(report):
     # The point of our own template: python-docx's default re-compresses ~800 KB on every save.
     assert sum(i.file_size for i in zipfile.ZipFile(io.BytesIO(report)).infolist()) < 60_000
+
+
+def test_no_extra_space_between_chinese_and_digits_and_no_punctuation_in_the_margin(report):
+    defaults = _part(report, "word/styles.xml").find(".//w:pPrDefault/w:pPr", W)
+    for name in ("autoSpaceDE", "autoSpaceDN", "overflowPunct"):
+        assert defaults.find(f"w:{name}", W).get(qn("w:val")) == "0", name

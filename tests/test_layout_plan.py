@@ -162,3 +162,11 @@ def test_a_circular_prints_its_addressee_signature_date_and_colophon():
     assert headings == [(plan_module.HEADING_1, 1), (plan_module.HEADING_1, 1)]
     run_in = [r for b in blocks for r in b.runs if r.role == "level-2"]
     assert [r.text for r in run_in] == ["（一）压实工作责任。", "（二）加强隐患排查。"]
+
+
+def test_a_bracket_pair_is_full_width_or_half_width_never_mixed():
+    from converter.layout.punctuation import full_width_punctuation
+
+    assert full_width_punctuation("请假:周涛(在外学习）") == "请假：周涛（在外学习）"
+    assert full_width_punctuation("(1)要求") == "（1）要求"
+    assert full_width_punctuation("f(x) = 1") == "f(x) = 1"

@@ -75,6 +75,11 @@ def _defaults(root, faces: Faces) -> None:
     ppr = paragraph_properties(element("pPrDefault", defaults), leading_pt=layout.line_height_pt(layout.BODY), jc="both")
     # Widow control would push lines to the next page and leave grid lines empty.
     ppr.insert(0, element("widowControl", ppr, val="0"))
+    # Full-width punctuation stays inside the measure (no comma hanging into the margin), and no
+    # extra space is put between Chinese and digits or Latin ("10 月 24 日"): the grid counts
+    # every character as one, and GB/T 9704 sets 10月24日 tight.
+    for position, name in enumerate(("overflowPunct", "autoSpaceDE", "autoSpaceDN"), start=1):
+        ppr.insert(position, element(name, ppr, val="0"))
 
 
 def _title(root, faces: Faces, minutes: bool) -> None:
@@ -84,7 +89,10 @@ def _title(root, faces: Faces, minutes: bool) -> None:
     spacing = {"after": ONE_LINE["twips"], "afterLines": ONE_LINE["lines"]} if minutes else None
     if minutes:
         spacing["before"] = layout.mm_to_twips(layout.MINUTES_MARK_OFFSET_MM)
-    paragraph_properties(style, leading_pt=layout.line_height_pt(role), spacing=spacing, jc="center", outline=0)
+    # Off the character grid: LibreOffice gives a 二号 line snapped to a line grid two grid lines
+    # (20 mm between the lines of a two-line title); the exact leading keeps it on the grid.
+    paragraph_properties(style, leading_pt=layout.line_height_pt(role), spacing=spacing, jc="center", outline=0,
+                         snap_to_grid=False)
     _role_run(style, faces, role, color=layout.RED if minutes else None)
 
 
