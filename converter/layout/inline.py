@@ -86,9 +86,9 @@ _KEEP_MAX = 12
 def _kept(element: etree._Element, role: str, out: Walk) -> None:
     """A date, or a person's name with what follows it (赵敏（市政府办公室）), not the office
     before it, is not split across lines."""
-    start = out.length
+    start, pieces = out.length, len(out.text)
     walk(element, role, out)
-    text = "".join(out.text)[start:]
+    text = "".join(out.text[pieces:])  # the element's own pieces: no rejoining the whole block
     name = element.get("name") if local(element) == v.PERSON else None
     if name and name in text:
         at = text.rindex(name)
@@ -121,10 +121,10 @@ def _section(element: etree._Element, role: str, out: Walk) -> None:
 
 def _item(element: etree._Element, role: str, out: Walk) -> None:
     """An enumerated item: its label words (一要 …), when it opens with them, get a role of their own."""
-    start = out.length
+    start, pieces = out.length, len(out.text)
     walk(element, role, out)
     label = element.get("label", "")
-    if label and "".join(out.text)[start:start + len(label)] == label:
+    if label and "".join(out.text[pieces:])[:len(label)] == label:
         out.roles[start:start + len(label)] = [ITEM_LABEL] * len(label)
 
 
