@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import io
 import zipfile
+from pathlib import Path
 
 import docx
 import pytest
@@ -217,3 +218,12 @@ def test_no_extra_space_between_chinese_and_digits_and_no_punctuation_in_the_mar
     defaults = _part(report, "word/styles.xml").find(".//w:pPrDefault/w:pPr", W)
     for name in ("autoSpaceDE", "autoSpaceDN", "overflowPunct"):
         assert defaults.find(f"w:{name}", W).get(qn("w:val")) == "0", name
+
+
+def test_levels_are_word_headings_and_a_circular_keeps_its_addressee_signature_and_colophon():
+    text = (Path(__file__).parent / "texts" / "circular.txt").read_text(encoding="utf-8")
+    data = converter.export(converter.parse(text), "docx")
+    found = [(p.style.name, p.text) for p in docx.Document(io.BytesIO(data)).paragraphs]
+    assert found[1] == ("Salutation", "各区县人民政府，市政府各部门：")
+    assert [t for s, t in found if s == "Heading 1"] == ["一、提高思想认识", "二、强化应急值守"]
+    assert [s for s, _ in found[-4:]] == ["Signature", "Signature", "Colophon", "Colophon"]
