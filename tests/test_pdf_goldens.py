@@ -36,3 +36,14 @@ def test_pdf_lines_match_their_golden(corpus_available, name, layout):
         golden.write_text(actual, encoding="utf-8")
     assert golden.exists(), f"no golden yet: run with {REGENERATE}=1 and review the new file"
     assert actual == golden.read_text(encoding="utf-8"), f"PDF lines changed; if intended, rerun with {REGENERATE}=1"
+
+
+def test_the_colophon_stands_between_thick_rules_with_thin_ones_between_its_lines():
+    from converter.exporters.pdf.story import THICK_RULE, THIN_RULE, _colophon_rules
+    from converter.layout.plan import COLOPHON, build_plan
+    from converter.options import ExportOptions
+
+    plan = build_plan(converter.parse(_text("circular")).root, ExportOptions())
+    rules = [_colophon_rules(plan.blocks, n) for n, b in enumerate(plan.blocks) if b.role == COLOPHON]
+    assert rules == [(THICK_RULE, THIN_RULE), (0.0, THICK_RULE)]
+    assert _colophon_rules(plan.blocks, 0) == (0.0, 0.0)

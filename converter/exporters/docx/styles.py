@@ -118,7 +118,13 @@ def _paragraph_styles(root, faces: Faces) -> None:
     paragraph_properties(_style(root, "paragraph", SIGNATURE, "Signature", NORMAL, BODY), jc="left")
     colophon = _style(root, "paragraph", COLOPHON, "Colophon", NORMAL, custom=True)
     one = twips(layout.SIZE_PT["四号"])
-    paragraph_properties(colophon, ind={"left": one, "right": one}, jc="left")
+    ppr = paragraph_properties(colophon, ind={"left": one, "right": one}, jc="left")
+    # GB/T 9704 7.4.1: thick rules (0.35 mm) above and below the 版记, thin ones (0.25 mm) between its
+    # lines; Word draws "between" only between paragraphs of the same borders, as the 版记's are.
+    borders = element("pBdr")
+    for side, eighths in (("top", 8), ("bottom", 8), ("between", 6)):
+        element(side, borders, val="single", sz=eighths, space=1, color="000000")
+    ppr.insert(0, borders)
     run_properties(colophon, east_asian=faces.body, size_pt=layout.SIZE_PT["四号"])
 
     style = _style(root, "paragraph", ATTENDANCE, "Attendance", NORMAL, custom=True)

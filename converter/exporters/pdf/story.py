@@ -28,6 +28,7 @@ META_STYLE = Style(layout.META_LINE.size_pt, tracking=CHAR - layout.META_LINE.si
 HANGING_STYLE = Style(layout.BODY.size_pt, tracking=CHAR - layout.BODY.size_pt,
                       first_indent=layout.ATTENDANCE_INDENT_CHARS * CHAR,
                       rest_indent=(layout.ATTENDANCE_INDENT_CHARS + layout.ATTENDANCE_LABEL_CHARS) * CHAR)
+THICK_RULE, THIN_RULE = layout.mm_to_pt(0.35), layout.mm_to_pt(0.25)  # 版记 rules, GB/T 9704 7.4.1
 # Stroke width, in em, that gives a regular Song about the colour of 小标宋.
 EMBOLDEN_EM = 0.03
 
@@ -101,7 +102,7 @@ def _minutes_mark(block: p.Block, fonts: FontSet) -> GridLines:
 def story(plan: p.Plan, fonts: FontSet) -> list[GridLines]:
     font_roles = _FONT_ROLES[plan.layout]
     found = []
-    for block in plan.blocks:
+    for number, block in enumerate(plan.blocks):
         if block.role == p.TITLE:
             found.append(_title(block, fonts))
         elif block.role == p.MINUTES_MARK:
@@ -114,5 +115,16 @@ def story(plan: p.Plan, fonts: FontSet) -> list[GridLines]:
                                 align="left")
             setter = partial(set_paragraph, text, roles, block.anchors, fonts, style,
                              keeps=block.no_break_positions())
-            found.append(GridLines(setter, style, PITCH, space_before=block.blank_before))
+            found.append(GridLines(setter, style, PITCH, space_before=block.blank_before,
+                                   rules=_colophon_rules(plan.blocks, number)))
     return found
+
+
+def _colophon_rules(blocks: list[p.Block], number: int) -> tuple[float, float]:
+    """GB/T 9704 7.4.1: the 版记 between a thick rule above its first line and one below its
+    last, thin rules between its lines; the rules as wide as the type block."""
+    if blocks[number].role != p.COLOPHON:
+        return (0.0, 0.0)
+    first = number == 0 or blocks[number - 1].role != p.COLOPHON
+    last = number + 1 == len(blocks) or blocks[number + 1].role != p.COLOPHON
+    return (THICK_RULE if first else 0.0, THICK_RULE if last else THIN_RULE)
