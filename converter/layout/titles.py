@@ -30,16 +30,28 @@ _NUMERALS = set("0123456789〇零一二三四五六七八九十百千两")
 _MEASURES = set("次届屆年月日号號个個名项項批期位轮輪季度")
 
 
-@lru_cache(maxsize=512)
+# Word classes (jieba's tags) a line should not start with: a localiser (春节｜期间), a particle
+# (党｜的), a measure word (二十七｜次), a modal particle; and one it should not end with: a
+# preposition (关于｜做好 leaves 关于 hanging).
+_NO_START_TAGS = ("f", "u", "q", "y")
+_NO_END_TAGS = ("p",)
+
+
 def _words(text: str) -> tuple[str, ...]:
-    """jieba's words of `text`. jieba's dictionary is simplified: a traditional title is cut on
-    its simplified shadow (same length, character for character), so 國家知識產權局 stays whole."""
+    return tuple(word for word, _ in _tagged(text))
+
+
+@lru_cache(maxsize=512)
+def _tagged(text: str) -> tuple[tuple[str, str], ...]:
+    """jieba's words of `text` with their word class. jieba's dictionary is simplified: a
+    traditional title is cut on its simplified shadow (same length, character for character), so
+    國家知識產權局 stays whole."""
     import rjieba  # loaded on the first title that wraps: keeps the dictionary off cold starts
 
     shadow = _simplified(text)
     words, start = [], 0
-    for word in rjieba.cut(shadow):
-        words.append(text[start:start + len(word)])
+    for word, tag in rjieba.tag(shadow):
+        words.append((text[start:start + len(word)], tag))
         start += len(word)
     return tuple(words)
 
@@ -60,7 +72,7 @@ def _boundaries(text: str) -> list[int]:
     """Positions a line may end before: between words, outside any quotation or bracket, and
     where neither 禁则 mark nor a weak particle would stand at a line's edge."""
     found, position, depth = [], 0, 0
-    words = _words(text)
+    tagged = _tagged(text)
     inside: set[int] = set()
     for index, character in enumerate(text):
         if character in _OPEN:
@@ -71,8 +83,10 @@ def _boundaries(text: str) -> list[int]:
             inside.add(index + 1)
         if depth:
             inside.add(index + 1)
-    for word in words[:-1]:
+    for (word, tag), (_, following) in zip(tagged, tagged[1:]):
         position += len(word)
+        if tag.startswith(_NO_END_TAGS) or following.startswith(_NO_START_TAGS):
+            continue
         if position in inside or text[position].isspace() or text[position] in NO_LINE_START or text[position - 1] in NO_LINE_END:
             continue
         if text[position] in _WEAK_START:
