@@ -113,10 +113,50 @@ def _cost(widths: list[float], limit: float) -> float:
     return cost
 
 
-def _best(text: str, breaks: list[int], lines: int, limit: float) -> tuple[float, tuple[int, ...]] | None:
-    """The cheapest choice of lines - 1 breaks among `breaks` (a title has few words: exhaustive)."""
-    from itertools import combinations
+_MAX_LINES = 4  # beyond this a "title" is a paragraph: the renderer breaks it as one
+_EXHAUSTIVE = 2000  # choices of breaks tried one by one; more are chosen by dynamic programming
 
+
+def _even(text: str, breaks: list[int], lines: int, limit: float) -> tuple[float, tuple[int, ...]] | None:
+    """The breaks that make the lines most even (least squared deviation from the mean width),
+    by dynamic programming over the break positions: for long titles, where trying every choice
+    would take too long."""
+    edges = [0, *breaks, len(text)]
+    mean = em_width(text) / lines
+    # best[k][j]: cost and previous edge of the cheapest k lines ending at edges[j]
+    best: list[dict[int, tuple[float, int]]] = [{0: (0.0, -1)}]
+    for k in range(1, lines + 1):
+        row: dict[int, tuple[float, int]] = {}
+        for j in range(1, len(edges)):
+            for i, (cost, _) in best[k - 1].items():
+                if i >= j:
+                    continue
+                width = em_width(text[edges[i]:edges[j]])
+                if width > limit + 1e-9:
+                    continue
+                total = cost + (width - mean) ** 2
+                if j not in row or total < row[j][0]:
+                    row[j] = (total, i)
+        best.append(row)
+    last = len(edges) - 1
+    if last not in best[lines]:
+        return None
+    chosen, j = [], last
+    for k in range(lines, 0, -1):
+        j = best[k][j][1]
+        if k > 1:
+            chosen.append(edges[j])
+    return best[lines][last][0], tuple(reversed(chosen))
+
+
+def _best(text: str, breaks: list[int], lines: int, limit: float) -> tuple[float, tuple[int, ...]] | None:
+    """The cheapest choice of lines - 1 breaks among `breaks`: every choice, with the shape
+    preferences, when there are few; the most even lines otherwise."""
+    from itertools import combinations
+    from math import comb
+
+    if comb(len(breaks), lines - 1) > _EXHAUSTIVE:
+        return _even(text, breaks, lines, limit)
     best = None
     for chosen in combinations(breaks, lines - 1):
         edges = (0, *chosen, len(text))
@@ -132,8 +172,10 @@ def break_title(text: str, per_line: float) -> str | None:
     (the renderer then falls back to its own character breaking). Unchanged when it fits."""
     if em_width(text) <= per_line:
         return text
-    breaks = _boundaries(text)
     fewest = int(-(-em_width(text) // per_line))
+    if fewest > _MAX_LINES:
+        return None
+    breaks = _boundaries(text)
     for lines in range(fewest, fewest + 2):
         if lines - 1 > len(breaks):
             return None
