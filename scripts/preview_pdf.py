@@ -1,4 +1,6 @@
-"""Render page 1 of examples/notice.txt as PDF, in both layouts, to PNG pictures for the README.
+"""Render page 1 of examples/notice.txt as PDF, in both layouts, to PNG pictures for the README;
+and page 1 of a 纪要 whose text lists who attended, a 通知 with 主送/署名/日期/抄送 (tests/texts/)
+and a traditional-script corpus text (when ../shared/corpus is beside the project).
 
     python scripts/preview_pdf.py [--system-fonts] [--font ROLE=FILE ...] [--out docs/images] [--dpi 80]
 
@@ -22,6 +24,12 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 LAYOUTS = ("report", "minutes")
+# picture name -> (text, layout)
+CASES = {
+    "pdf-minutes-attendance": (ROOT / "tests" / "texts" / "minutes-attendance.txt", "minutes"),
+    "pdf-circular": (ROOT / "tests" / "texts" / "circular.txt", "report"),
+    "pdf-traditional": (ROOT.parent / "shared" / "corpus" / "dev-24.txt", "minutes"),
+}
 
 
 def _arguments() -> argparse.Namespace:
@@ -60,6 +68,14 @@ def main() -> int:
             target = arguments.out / f"pdf-{layout}.png"
             _page_one(pdf, target, arguments.dpi, pdftoppm)
             print(target)
+        for name, (text, layout) in CASES.items():
+            if not text.exists():
+                continue
+            pdf = work_folder / f"{name}.pdf"
+            case = converter.parse(text.read_text(encoding="utf-8"))
+            pdf.write_bytes(converter.export(case, "pdf", layout=layout, fonts=fonts))
+            _page_one(pdf, arguments.out / f"{name}.png", arguments.dpi, pdftoppm)
+            print(arguments.out / f"{name}.png")
         for warning in document.warnings:
             print(f"warning: {warning}", file=sys.stderr)
     return 0

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import io
 import zipfile
+from pathlib import Path
 
 import docx
 import pytest
@@ -106,7 +107,8 @@ def test_report_uses_real_styles_in_document_order(report):
     styles = [p.style.name for p in document.paragraphs]
     assert styles[:3] == ["Title", "Subtitle", "Body Text"]
     assert set(styles[2:]) == {"Body Text"}
-    assert document.paragraphs[0].text == "国家知识产权局召开传达学习贯彻党的二十大精神大会"
+    # The title breaks between words, as the PDF breaks it: an explicit w:br per line.
+    assert document.paragraphs[0].text == "国家知识产权局召开传达学习\n贯彻党的二十大精神大会"
     assert document.paragraphs[1].text == "来源：国家知识产权局\u30002023年10月12日"
     body = _part(report, "word/document.xml")
     assert body.find(".//w:numPr", W) is None  # items keep their own numbering text
@@ -153,7 +155,7 @@ def test_minutes_mark_is_red_and_attendance_lines_hang_after_the_colon(minutes):
     document = docx.Document(io.BytesIO(minutes))
     mark = document.paragraphs[0]
     assert mark.style.name == "Title"
-    assert mark.text == "国家知识产权局传达学习贯彻党的二十大精神大会纪要"
+    assert mark.text.replace("\n", "") == "国家知识产权局传达学习贯彻党的二十大精神大会纪要"
     title_style = _style(_part(minutes, "word/styles.xml"), "Title")
     assert title_style.find(".//w:color", W).get(qn("w:val")) == "%02X%02X%02X" % layout.RED
     attendance = [p for p in document.paragraphs if p.style.style_id == "Attendance"]
@@ -213,3 +215,18 @@ def test_same_input_gives_the_same_document(report):
 def test_the_template_is_small(report):
     # The point of our own template: python-docx's default re-compresses ~800 KB on every save.
     assert sum(i.file_size for i in zipfile.ZipFile(io.BytesIO(report)).infolist()) < 60_000
+
+
+def test_no_extra_space_between_chinese_and_digits_and_no_punctuation_in_the_margin(report):
+    defaults = _part(report, "word/styles.xml").find(".//w:pPrDefault/w:pPr", W)
+    for name in ("autoSpaceDE", "autoSpaceDN", "overflowPunct"):
+        assert defaults.find(f"w:{name}", W).get(qn("w:val")) == "0", name
+
+
+def test_levels_are_word_headings_and_a_circular_keeps_its_addressee_signature_and_colophon():
+    text = (Path(__file__).parent / "texts" / "circular.txt").read_text(encoding="utf-8")
+    data = converter.export(converter.parse(text), "docx")
+    found = [(p.style.name, p.text) for p in docx.Document(io.BytesIO(data)).paragraphs]
+    assert found[1] == ("Salutation", "各区县人民政府，市政府各部门：")
+    assert [t for s, t in found if s == "Heading 1"] == ["一、提高思想认识", "二、强化应急值守"]
+    assert [s for s, _ in found[-4:]] == ["Signature", "Signature", "Colophon", "Colophon"]

@@ -31,10 +31,17 @@ def pdftotext(data: bytes) -> str:
     return subprocess.run([tool, "-enc", "UTF-8", "-", "-"], input=data, capture_output=True, check=True).stdout.decode()
 
 
+def printed_paragraphs(root) -> list:
+    """Every paragraph a layout prints: front (主送, deck lines), meetings, back, in order."""
+    front = root.findall(f"{v.q(v.FRONT)}/{v.q(v.PARAGRAPH)}")
+    back = root.findall(f"{v.q(v.BACK)}/{v.q(v.PARAGRAPH)}")
+    return front + body_paragraphs(root) + back
+
+
 def printed_body(root) -> str:
-    """The body as the model has it, less inline chrome (which no layout prints)."""
+    """The printed paragraphs as the model has them, less inline chrome (which no layout prints)."""
     texts = []
-    for paragraph in body_paragraphs(root):
+    for paragraph in printed_paragraphs(root):
         paragraph = copy.deepcopy(paragraph)
         for chrome in list(paragraph.iter(v.q(v.CHROME))):
             parent, previous = chrome.getparent(), chrome.getprevious()
@@ -76,7 +83,7 @@ def corpus_documents(corpus_available):
 def test_report_prints_every_chinese_character_in_order(name, corpus_documents):
     document = corpus_documents[name]
     data = converter.export(document, "pdf")
-    from converter.exporters.pdf.story import meta_line
+    from converter.layout.minutes import source_line as meta_line
 
     expected = ideographs((title_text(document.root) or "") + meta_line(document.root) + printed_body(document.root))
     assert ideographs(pdftotext(data)) == expected
@@ -155,7 +162,7 @@ def test_body_lines_hold_28_characters_and_start_with_no_closing_mark():
     widths = [sum(0.5 if c.isascii() else 1 for c in line) for line in body]
     assert max(widths) <= layout.CHARS_PER_LINE
     assert sum(w > layout.CHARS_PER_LINE - 1 for w in widths) > len(body) / 2  # the grid is filled
-    from converter.typesetting import NO_LINE_END, NO_LINE_START
+    from converter.layout.punctuation import NO_LINE_END, NO_LINE_START
 
     for line in body:
         assert line[0] not in NO_LINE_START and line[-1] not in NO_LINE_END, line

@@ -6,7 +6,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from converter.exporters.pdf.linebreak import break_lines, can_break
-from converter.typesetting import NO_LINE_END, NO_LINE_START
+from converter.layout.punctuation import NO_LINE_END, NO_LINE_START
 
 FULL = 16.0  # one Chinese character
 HALF = 8.0  # one Latin letter or digit
@@ -58,7 +58,28 @@ def test_a_word_longer_than_a_line_is_split_rather_than_lost():
 def test_the_first_line_may_be_narrower_than_the_rest():
     text = "一" * 20
     spans = break_lines(text, widths_of(text), 8 * FULL, 10 * FULL)
-    assert [s.end - s.start for s in spans] == [8, 10, 2]
+    assert [s.end - s.start for s in spans] == [8, 9, 3]  # no last line of two characters
+
+
+def test_a_paragraph_does_not_end_on_one_or_two_characters_when_the_line_above_can_give_one():
+    assert lines_of("一二三四五六七八九十。") == ["一二三四五六七八", "九十。"]
+    assert lines_of("一二三四五六七八九十十一") == ["一二三四五六七八九", "十十一"]
+
+
+def test_a_number_keeps_its_unit_and_a_kept_position_is_not_broken():
+    assert lines_of("一二三四五六七八24日期") == ["一二三四五六七八", "24日期"]
+    text = "一二三四五六七八王春黎来了"
+    spans = break_lines(text, widths_of(text), 10 * FULL, 10 * FULL, keeps=frozenset({9, 10}))
+    assert [text[s.start:s.end] for s in spans] == ["一二三四五六七八", "王春黎来了"]
+
+
+def test_a_latin_run_breaks_after_a_slash_and_never_stretches_the_line():
+    text = "一二三四五六ISO/IEC/ABCDEFGH十"
+    lines = lines_of(text)
+    assert "".join(lines) == text and lines[0].endswith("/")
+    text = "一二三" + "A" * 16
+    spans = break_lines(text, widths_of(text), 10 * FULL, 10 * FULL)
+    assert spans[0].extra == 0.0  # three characters are not spread over the whole measure
 
 
 _ALPHABET = "的一是在不了有和人这中大为上个国我以要他时来用们生到作地于出就分对成会可主发年动" "，。、；：？！）】》」』”…—（【《「『“ab12"

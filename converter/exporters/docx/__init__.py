@@ -1,8 +1,6 @@
 """DOCX export: a Word file an office prints as it is (GB/T 9704 page, report and 纪要 layouts).
 
-    content   what each layout prints, as styled paragraphs read from the tree
-    runs      a paragraph's runs (markers, item labels) and punctuation typesetting
-    (the 纪要 mark and 出席/列席/请假 lines come from converter.minutes, shared with PDF)
+    content   the print plan (converter.layout, shared with PDF) as styled paragraphs
     styles, parts, template   our own small template, built by code from converter.layout
     writer    paragraphs and document properties into python-docx
 """
@@ -13,9 +11,8 @@ import io
 
 import docx
 
-from ...errors import ExportError
-from ...minutes import minutes_mark
-from .content import LAYOUTS
+from ...layout.plan import build_plan
+from .content import paragraphs
 from .faces import faces_for
 from .template import template
 from .writer import write_paragraphs, write_properties
@@ -27,14 +24,11 @@ class DocxExporter:
     description = "Word document, GB/T 9704 page; --layout report or minutes (纪要)"
 
     def export(self, document, options) -> bytes:
-        if options.layout not in LAYOUTS:
-            raise ExportError(f"unknown layout {options.layout!r} for docx; choose {' or '.join(LAYOUTS)}")
-        minutes = options.layout == "minutes"
+        plan = build_plan(document.root, options)
         faces = faces_for(options.fonts)
-        word = docx.Document(io.BytesIO(template(faces, minutes)))
-        root = document.root
-        write_paragraphs(word, LAYOUTS[options.layout](root, options.keep_punctuation))
-        write_properties(word, root, minutes_mark(root) if minutes else None)
+        word = docx.Document(io.BytesIO(template(faces, plan.layout == "minutes")))
+        write_paragraphs(word, paragraphs(plan))
+        write_properties(word, plan.properties)
         output = io.BytesIO()
         word.save(output)
         return output.getvalue()

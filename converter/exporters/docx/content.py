@@ -1,62 +1,59 @@
-"""What each layout prints, as styled paragraphs: read from the tree, never from text.
+"""The print plan as styled Word paragraphs: each block role and run role mapped to a style.
 
-report:  the headline (Title), a line with source and publication date (Subtitle), then every
-         paragraph of the meetings in document order (Body Text; List Paragraph when it opens
-         with an enumerated item).
-minutes: the red 纪要标志 (Title), then per meeting its paragraphs and its 出席/列席/请假 lines.
-Front and back matter other than the headline (chrome, page metadata, deck lines, trailing
-site names) is not printed in either layout.
+What prints, in which order, is the plan's (converter.layout.plan); this module only chooses the
+Word style of each role, so the navigation pane and style gallery work.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-from lxml import etree
-
-from ... import vocabulary as v
-from ...minutes import attendance_lines, minutes_mark, source_line
-from ...model import body_paragraphs, meetings, text_of
-from ...vocabulary import q
+from ...layout import plan as p
+from ...layout.inline import ATTENDANCE_LABEL, ITEM_LABEL, LEVEL_1, LEVEL_2, MARKER
 from . import styles
-from .runs import Run, runs_of, typeset
+
+BLOCK_STYLES = {
+    p.TITLE: styles.TITLE,
+    p.MINUTES_MARK: styles.TITLE,
+    p.META: styles.SUBTITLE,
+    p.BODY: styles.BODY,
+    p.ITEM: styles.LIST_ITEM,
+    p.ATTENDANCE: styles.ATTENDANCE,
+    p.DECK: styles.SUBTITLE,
+    p.ADDRESSEE: styles.SALUTATION,
+    p.HEADING_1: styles.HEADING_1,
+    p.HEADING_2: styles.HEADING_2,
+    p.SIGNATURE: styles.SIGNATURE,
+    p.DATE: styles.SIGNATURE,
+    p.COLOPHON: styles.COLOPHON,
+}
+RUN_STYLES = {MARKER: styles.MARKER, ITEM_LABEL: styles.ITEM_LABEL, ATTENDANCE_LABEL: styles.ATTENDANCE_LABEL,
+              LEVEL_1: styles.LEVEL_1_LEAD, LEVEL_2: styles.LEVEL_2_LEAD}
+# Styles whose own spacing after already gives the blank grid line the plan asks for below them.
+_BLANK_AFTER = {styles.SUBTITLE: "report", styles.TITLE: "minutes"}
+
+
+@dataclass(frozen=True)
+class Run:
+    text: str
+    style: str | None = None  # a character style id
+
 
 @dataclass
 class Paragraph:
     style: str
     runs: list[Run]
-    blank_line_before: bool = False  # GB/T 9704: one empty grid line before the 出席 block
+    blank_line_before: bool = False  # one empty grid line above (the 出席 block, the 署名 …)
+    indent_chars: float | None = None  # a placed line (署名, 成文日期): grid characters from the left
 
 
-def _body(paragraph: etree._Element, keep_punctuation: bool) -> Paragraph | None:
-    runs = runs_of(paragraph, keep_punctuation)
-    if not "".join(r.text for r in runs).strip():
-        return None
-    opens_with_item = runs[0].style == styles.ITEM_LABEL
-    return Paragraph(styles.LIST_ITEM if opens_with_item else styles.BODY, runs)
-
-
-def report(root: etree._Element, keep_punctuation: bool) -> list[Paragraph]:
-    found = []
-    title = root.find(f"{q(v.FRONT)}/{q(v.TITLE)}")
-    if title is not None and text_of(title).strip():
-        found.append(Paragraph(styles.TITLE, runs_of(title, keep_punctuation)))
-    line = source_line(root)
-    if line:
-        found.append(Paragraph(styles.SUBTITLE, typeset([Run(line)], keep_punctuation)))
-    found += [p for p in (_body(e, keep_punctuation) for e in body_paragraphs(root)) if p]
+def paragraphs(plan: p.Plan) -> list[Paragraph]:
+    found: list[Paragraph] = []
+    for block in plan.blocks:
+        style = BLOCK_STYLES[block.role]
+        runs = [Run(run.text, RUN_STYLES.get(run.role)) for run in block.runs]
+        blank = block.blank_before > 0
+        if blank and found and _BLANK_AFTER.get(found[-1].style) == plan.layout:
+            blank = False
+        found.append(Paragraph(style, runs, blank, block.indent))
     return found
-
-
-def minutes(root: etree._Element, keep_punctuation: bool) -> list[Paragraph]:
-    found = [Paragraph(styles.TITLE, typeset([Run(minutes_mark(root))], keep_punctuation))]
-    for meeting in meetings(root):
-        paragraphs = (_body(e, keep_punctuation) for e in meeting.iter(q(v.PARAGRAPH)))
-        found += [p for p in paragraphs if p]
-        for number, line in enumerate(attendance_lines(meeting)):
-            runs = [Run(f"{line.label}：", styles.ATTENDANCE_LABEL), Run(line.text())]
-            found.append(Paragraph(styles.ATTENDANCE, typeset(runs, keep_punctuation), number == 0))
-    return found
-
-
-LAYOUTS = {"report": report, "minutes": minutes}

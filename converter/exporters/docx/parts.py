@@ -8,7 +8,7 @@ from __future__ import annotations
 from lxml import etree
 
 from ... import layout
-from ...typesetting import NO_LINE_END, NO_LINE_START
+from ...layout.punctuation import NO_LINE_END, NO_LINE_START
 from .faces import Faces
 from .styles import FOOTER
 from .wordml import R_NS, element, paragraph_properties, twips

@@ -13,7 +13,7 @@ from lxml import etree
 
 from ... import layout
 from .faces import Faces
-from .wordml import element, indent, paragraph_properties, run_properties
+from .wordml import element, indent, paragraph_properties, run_properties, twips
 
 # Style ids the content refers to.
 NORMAL = "Normal"
@@ -29,6 +29,11 @@ DEFAULT_FONT = "DefaultParagraphFont"
 MARKER = "StatementMarker"
 ITEM_LABEL = "ItemLabel"
 ATTENDANCE_LABEL = "AttendanceLabel"
+SALUTATION = "Salutation"  # 主送: flush left
+SIGNATURE = "Signature"  # 署名 and 成文日期, each placed by its own indent
+COLOPHON = "Colophon"  # 版记 lines: 4号, one character in from either side
+LEVEL_1_LEAD = "Level1Lead"  # "一、…" run into a paragraph: 黑体
+LEVEL_2_LEAD = "Level2Lead"  # "（一）…": 楷体
 
 ONE_LINE = {"lines": 100, "twips": layout.line_pitch_twips()}  # one blank grid line
 # 3号 type is 16 pt, the grid's character pitch 15.79 pt: each character gives up the difference,
@@ -70,6 +75,11 @@ def _defaults(root, faces: Faces) -> None:
     ppr = paragraph_properties(element("pPrDefault", defaults), leading_pt=layout.line_height_pt(layout.BODY), jc="both")
     # Widow control would push lines to the next page and leave grid lines empty.
     ppr.insert(0, element("widowControl", ppr, val="0"))
+    # Full-width punctuation stays inside the measure (no comma hanging into the margin), and no
+    # extra space is put between Chinese and digits or Latin ("10 月 24 日"): the grid counts
+    # every character as one, and GB/T 9704 sets 10月24日 tight.
+    for position, name in enumerate(("overflowPunct", "autoSpaceDE", "autoSpaceDN"), start=1):
+        ppr.insert(position, element(name, ppr, val="0"))
 
 
 def _title(root, faces: Faces, minutes: bool) -> None:
@@ -79,7 +89,10 @@ def _title(root, faces: Faces, minutes: bool) -> None:
     spacing = {"after": ONE_LINE["twips"], "afterLines": ONE_LINE["lines"]} if minutes else None
     if minutes:
         spacing["before"] = layout.mm_to_twips(layout.MINUTES_MARK_OFFSET_MM)
-    paragraph_properties(style, leading_pt=layout.line_height_pt(role), spacing=spacing, jc="center", outline=0)
+    # Off the character grid: LibreOffice gives a 二号 line snapped to a line grid two grid lines
+    # (20 mm between the lines of a two-line title); the exact leading keeps it on the grid.
+    paragraph_properties(style, leading_pt=layout.line_height_pt(role), spacing=spacing, jc="center", outline=0,
+                         snap_to_grid=False)
     _role_run(style, faces, role, color=layout.RED if minutes else None)
 
 
@@ -100,6 +113,19 @@ def _paragraph_styles(root, faces: Faces) -> None:
         style = _style(root, "paragraph", style_id, name, NORMAL, BODY)
         paragraph_properties(style, ind=first_line, outline=level)
         _role_run(style, faces, role)
+
+    paragraph_properties(_style(root, "paragraph", SALUTATION, "Salutation", NORMAL, BODY), jc="left")
+    paragraph_properties(_style(root, "paragraph", SIGNATURE, "Signature", NORMAL, BODY), jc="left")
+    colophon = _style(root, "paragraph", COLOPHON, "Colophon", NORMAL, custom=True)
+    one = twips(layout.SIZE_PT["四号"])
+    ppr = paragraph_properties(colophon, ind={"left": one, "right": one}, jc="left")
+    # GB/T 9704 7.4.1: thick rules (0.35 mm) above and below the 版记, thin ones (0.25 mm) between its
+    # lines; Word draws "between" only between paragraphs of the same borders, as the 版记's are.
+    borders = element("pBdr")
+    for side, eighths in (("top", 8), ("bottom", 8), ("between", 6)):
+        element(side, borders, val="single", sz=eighths, space=1, color="000000")
+    ppr.insert(0, borders)
+    run_properties(colophon, east_asian=faces.body, size_pt=layout.SIZE_PT["四号"])
 
     style = _style(root, "paragraph", ATTENDANCE, "Attendance", NORMAL, custom=True)
     hanging = indent(
@@ -124,6 +150,10 @@ def _character_styles(root, faces: Faces, minutes: bool) -> None:
         # 纪要 practice: each statement block (会议认为 …) stands out in 黑体, its items in 楷体.
         run_properties(marker, east_asian=faces.of(layout.HEADING_1.font_role))
         run_properties(label, east_asian=faces.of(layout.HEADING_2.font_role))
+    lead = _style(root, "character", LEVEL_1_LEAD, "Level 1 Lead", DEFAULT_FONT, custom=True)
+    run_properties(lead, east_asian=faces.of(layout.HEADING_1.font_role))
+    lead = _style(root, "character", LEVEL_2_LEAD, "Level 2 Lead", DEFAULT_FONT, custom=True)
+    run_properties(lead, east_asian=faces.of(layout.HEADING_2.font_role))
     attendance = _style(root, "character", ATTENDANCE_LABEL, "Attendance Label", DEFAULT_FONT, custom=True)
     run_properties(attendance, east_asian=faces.of(layout.HEADING_1.font_role))
 

@@ -12,17 +12,19 @@ from docx.document import Document as WordDocument
 from docx.oxml.ns import qn
 from lxml import etree
 
-from ... import vocabulary as v
-from ...model import effective_metadata, meetings, text_of, title_text
-from ...vocabulary import q
+from ...layout.properties import Properties
 from .content import Paragraph
 from .styles import ONE_LINE
+from .wordml import char_twips
 
 _P, _PPR, _PSTYLE, _SPACING, _R, _RPR, _RSTYLE, _T, _BR, _SECTPR = (
     qn(f"w:{name}") for name in ("p", "pPr", "pStyle", "spacing", "r", "rPr", "rStyle", "t", "br", "sectPr")
 )
 _VAL, _BEFORE, _BEFORE_LINES = qn("w:val"), qn("w:before"), qn("w:beforeLines")
+_IND, _LEFT, _LEFT_CHARS, _FIRST_LINE = qn("w:ind"), qn("w:left"), qn("w:leftChars"), qn("w:firstLine")
 _SPACE = "{http://www.w3.org/XML/1998/namespace}space"
+# python-docx refuses core properties longer than this (a meeting name may run to a whole line).
+_LIMIT = 255
 
 
 def _paragraph(paragraph: Paragraph) -> etree._Element:
@@ -31,6 +33,9 @@ def _paragraph(paragraph: Paragraph) -> etree._Element:
     etree.SubElement(properties, _PSTYLE, {_VAL: paragraph.style})
     if paragraph.blank_line_before:
         etree.SubElement(properties, _SPACING, {_BEFORE: str(ONE_LINE["twips"]), _BEFORE_LINES: str(ONE_LINE["lines"])})
+    if paragraph.indent_chars is not None:
+        etree.SubElement(properties, _IND, {_LEFT: str(char_twips(paragraph.indent_chars)),
+                                            _LEFT_CHARS: str(round(paragraph.indent_chars * 100)), _FIRST_LINE: "0"})
     for run in paragraph.runs:
         r = etree.SubElement(p, _R)
         if run.style:
@@ -54,14 +59,13 @@ def write_paragraphs(word: WordDocument, paragraphs: list[Paragraph]) -> None:
         section.addprevious(_paragraph(paragraph))
 
 
-def _created(metadata: dict) -> dt.datetime | None:
-    value = metadata.get("published")
-    if not isinstance(value, str):
+def _created(value: str | None) -> dt.datetime | None:
+    if not value:
         return None
     try:
         return dt.datetime.fromisoformat(value)
     except ValueError:
-        return None  # a partial date (--06-20) has no year to give
+        return None
 
 
 def _mark_beijing(properties, created: dt.datetime) -> None:
@@ -74,17 +78,15 @@ def _mark_beijing(properties, created: dt.datetime) -> None:
         element.text = moment.isoformat()
 
 
-def write_properties(word: WordDocument, root: etree._Element, heading: str | None) -> None:
-    """title, author, subject, created and language from the model; nothing invented."""
-    metadata = effective_metadata(root)
+def write_properties(word: WordDocument, found: Properties) -> None:
+    """The plan's document properties; nothing invented."""
     properties = word.core_properties
-    properties.title = title_text(root) or heading or ""
-    properties.author = str(metadata.get("author") or metadata.get("source") or "")
-    found = meetings(root)
-    name = found[0].find(f".//{q(v.MEETING_NAME)}") if found else None
-    properties.subject = text_of(name).strip() if name is not None else ""
-    properties.language = "zh-CN"
-    created = _created(metadata)
+    properties.title = found.title[:_LIMIT]
+    properties.author = found.author[:_LIMIT]
+    properties.subject = found.subject[:_LIMIT]
+    properties.keywords = ", ".join(found.keywords)[:_LIMIT]
+    properties.language = found.language
+    created = _created(found.created)
     if created is not None:
         properties.created = created
         _mark_beijing(properties, created)

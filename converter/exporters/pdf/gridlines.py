@@ -40,7 +40,7 @@ class GridLines:
 
     def __init__(self, setter: Callable[[float], list[Line]] | None, style: Style, pitch: float,
                  lines: list[Line] | None = None, space_before: int = 0, lead: float = 0.0,
-                 snap: float | None = None):
+                 snap: float | None = None, rules: tuple[float, float] = (0.0, 0.0)):
         self._setter = setter
         self.style = style
         self.pitch = pitch
@@ -49,6 +49,9 @@ class GridLines:
         self.space_before = space_before
         self.lead = lead
         self.snap = snap
+        # Rules (stroke widths in pt; 0 for none) above the first line and below the last one,
+        # across the whole measure: the 版记's separating lines.
+        self.rules = rules
 
     def lines(self, width: float) -> list[Line]:
         if self._lines is None or (self._setter is not None and self._width not in (None, width)):
@@ -71,8 +74,8 @@ class GridLines:
         fit = int((available - self._above(at_top) + _SLACK) // self.pitch)
         if self.lead or self.snap or fit <= 0:
             return None, self
-        head = GridLines(None, self.style, self.pitch, lines[:fit], self.space_before)
-        return head, GridLines(None, self.style, self.pitch, lines[fit:])
+        head = GridLines(None, self.style, self.pitch, lines[:fit], self.space_before, rules=(self.rules[0], 0.0))
+        return head, GridLines(None, self.style, self.pitch, lines[fit:], rules=(0.0, self.rules[1]))
 
     def draw(self, canvas, x: float, top: float, at_top: bool, outline: "Outline") -> None:
         size, colour = self.style.size, [c / 255 for c in self.style.colour]
@@ -94,4 +97,17 @@ class GridLines:
                 text.setFont(font_name, size)
                 text.textOut(run)
             canvas.drawText(text)
+        self._draw_rules(canvas, x, top, len(self._lines or ()))
         canvas.restoreState()
+
+    def _draw_rules(self, canvas, x: float, top: float, count: int) -> None:
+        above, below = self.rules
+        if not (above or below):
+            return
+        from .pages import WIDTH
+
+        canvas.setStrokeColorRGB(0, 0, 0)
+        for width, y in ((above, top), (below, top - count * self.pitch)):
+            if width:
+                canvas.setLineWidth(width)
+                canvas.line(x, y, x + WIDTH, y)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from ...layout.inline import Anchor
 from .fontset import FontSet
 from .linebreak import break_lines
 
@@ -19,16 +20,6 @@ class Style:
     align: str = "justify"  # justify | centre | left
     colour: tuple[int, int, int] = (0, 0, 0)
     embolden: float = 0.0  # outline stroke (pt) that makes a regular face read as bold
-
-
-@dataclass(frozen=True)
-class Anchor:
-    """An outline entry that starts at a character of the paragraph."""
-
-    offset: int
-    key: str
-    label: str
-    level: int
 
 
 @dataclass
@@ -83,11 +74,12 @@ def _x(style: Style, width: float, natural: float, indent: float) -> float:
 
 
 def _set_piece(text: str, names: list[str], widths: list[float], start: int, end: int, style: Style,
-               width: float, first_line: bool) -> list[tuple[int, int, Line]]:
+               width: float, first_line: bool, keeps: frozenset[int]) -> list[tuple[int, int, Line]]:
     """Lines for text[start:end] (no line break inside), as (start, end, indent, line)."""
     first = width - (style.first_indent if first_line else style.rest_indent)
+    local = frozenset(p - start for p in keeps if start < p < end)
     spans = break_lines(text[start:end], widths[start:end], first, width - style.rest_indent,
-                        justify=style.align == "justify")
+                        justify=style.align == "justify", keeps=local)
     found = []
     for span in spans:
         begin, stop = start + span.start, start + span.end
@@ -102,7 +94,7 @@ def _set_piece(text: str, names: list[str], widths: list[float], start: int, end
 
 
 def set_paragraph(text: str, roles: list[str], anchors: list[Anchor], fonts: FontSet, style: Style,
-                  width: float) -> list[Line]:
+                  width: float, keeps: frozenset[int] = frozenset()) -> list[Line]:
     """Break `text` (one role per character) into lines `width` wide, in the paragraph's style.
 
     A line break character ends a line; an anchor goes to the line its character is on.
@@ -111,7 +103,7 @@ def set_paragraph(text: str, roles: list[str], anchors: list[Anchor], fonts: Fon
     placed: list[tuple[int, int, Line]] = []
     start = 0
     for piece in text.split("\n"):
-        placed.extend(_set_piece(text, names, widths, start, start + len(piece), style, width, not placed))
+        placed.extend(_set_piece(text, names, widths, start, start + len(piece), style, width, not placed, keeps))
         start += len(piece) + 1
     for anchor in anchors:
         owner = next((line for begin, end, line in placed if anchor.offset < end), placed[-1][2] if placed else None)

@@ -1,9 +1,9 @@
-"""The two layouts as a list of grid-line blocks, read from the tree.
+"""The print plan as grid-line blocks: each block role mapped to a PDF style, each run role to a
+font role.
 
-report: the headline, a source/date line, a blank line, the body paragraphs.
-minutes: the red 纪要标志 35 mm under the top of the type block, the body, a blank line, then
-the 出席/列席/请假 lines with their names hanging after the colon. Front and back chrome is
-never printed. Every line sits on the 22-line grid of GB/T 9704.
+What prints, in which order, with which blank lines and bookmarks, is the plan's
+(converter.layout.plan). Every line sits on the 22-line grid of GB/T 9704; the 纪要标志 stands
+35 mm under the top of the type block.
 """
 
 from __future__ import annotations
@@ -11,14 +11,9 @@ from __future__ import annotations
 from dataclasses import replace
 from functools import partial
 
-from lxml import etree
-
 from ... import layout
-from ... import vocabulary as v
-from ...model import body_paragraphs, meetings, title_text
-from ...minutes import minutes_mark, source_line as meta_line
-from .attendance import attendance_lines
-from .content import Printed, Roles, plain, printed
+from ...layout import plan as p
+from ...layout.inline import ATTENDANCE_LABEL, ITEM_LABEL, LEVEL_1, LEVEL_2, MARKER, TEXT
 from .gridlines import GridLines
 from .fontset import FontSet
 from .setting import Anchor, Line, Style, set_paragraph
@@ -30,13 +25,25 @@ BODY_STYLE = Style(layout.BODY.size_pt, tracking=CHAR - layout.BODY.size_pt,
                    first_indent=layout.FIRST_LINE_INDENT_CHARS * CHAR)
 TITLE_STYLE = Style(layout.TITLE.size_pt, align="centre")
 META_STYLE = Style(layout.META_LINE.size_pt, tracking=CHAR - layout.META_LINE.size_pt, align="centre")
+HANGING_STYLE = Style(layout.BODY.size_pt, tracking=CHAR - layout.BODY.size_pt,
+                      first_indent=layout.ATTENDANCE_INDENT_CHARS * CHAR,
+                      rest_indent=(layout.ATTENDANCE_INDENT_CHARS + layout.ATTENDANCE_LABEL_CHARS) * CHAR)
+THICK_RULE, THIN_RULE = layout.mm_to_pt(0.35), layout.mm_to_pt(0.25)  # 版记 rules, GB/T 9704 7.4.1
 # Stroke width, in em, that gives a regular Song about the colour of 小标宋.
 EMBOLDEN_EM = 0.03
 
-
-def _lines(content: Printed, fonts: FontSet, style: Style, space_before: int = 0) -> GridLines:
-    setter = partial(set_paragraph, content.text, content.roles, content.anchors, fonts, style)
-    return GridLines(setter, style, PITCH, space_before=space_before)
+# Run role → font role, per layout: a 纪要 sets its statement markers in 黑体, item labels in 楷体.
+_LEVELS = {LEVEL_1: "heading", LEVEL_2: "kai", ATTENDANCE_LABEL: "heading"}
+_FONT_ROLES = {
+    "report": {TEXT: "body", MARKER: "body", ITEM_LABEL: "body", **_LEVELS},
+    "minutes": {TEXT: "body", MARKER: "heading", ITEM_LABEL: "kai", **_LEVELS},
+}
+FLUSH_STYLE = Style(layout.BODY.size_pt, tracking=CHAR - layout.BODY.size_pt)
+_COLOPHON_SIZE = layout.SIZE_PT["四号"]
+COLOPHON_STYLE = Style(_COLOPHON_SIZE, first_indent=_COLOPHON_SIZE, rest_indent=_COLOPHON_SIZE, align="left")
+_BLOCK_STYLES = {p.BODY: BODY_STYLE, p.ITEM: BODY_STYLE, p.META: META_STYLE, p.ATTENDANCE: HANGING_STYLE,
+                 p.DECK: META_STYLE, p.ADDRESSEE: FLUSH_STYLE, p.HEADING_1: BODY_STYLE, p.HEADING_2: BODY_STYLE,
+                 p.SIGNATURE: FLUSH_STYLE, p.DATE: FLUSH_STYLE, p.COLOPHON: COLOPHON_STYLE}
 
 
 def _heavy(style: Style, fonts: FontSet) -> Style:
@@ -46,28 +53,13 @@ def _heavy(style: Style, fonts: FontSet) -> Style:
     return replace(style, embolden=style.size * EMBOLDEN_EM)
 
 
-def _title(root: etree._Element, fonts: FontSet, keep: bool) -> list[GridLines]:
-    title = root.find(f"{v.q(v.FRONT)}/{v.q(v.TITLE)}")
-    if title is None:
-        return []
-    content = printed(title, Roles(text="title"), keep)
-    lead = len(content.text) - len(content.text.lstrip())
-    content.text = content.text.strip()
-    content.roles = content.roles[lead:lead + len(content.text)]
-    if not content.text:
-        return []  # an empty headline prints nothing, and heads no outline
-    content.anchors.append(Anchor(0, "title", title_text(root) or "", 0))
-    style = _heavy(TITLE_STYLE, fonts)
-    setter = partial(balanced_lines, content.text, content.roles, content.anchors, fonts, style)
-    return [GridLines(setter, style, PITCH)]
-
-
 def balanced_lines(text: str, roles: list[str], anchors: list[Anchor], fonts: FontSet, style: Style,
                    width: float) -> list[Line]:
     """A title of several lines set as evenly as it goes (GB/T 9704: a trapezoid, upper line
-    longer): the narrowest measure that needs no extra line, the lines centred on the page."""
+    longer): the narrowest measure that needs no extra line, the lines centred on the page.
+    Lines the plan already broke (between words) are set as they are."""
     lines = set_paragraph(text, roles, anchors, fonts, style, width)
-    if len(lines) < 2:
+    if len(lines) < 2 or "\n" in text:
         return lines
     measure = sum(line.width for line in lines) / len(lines)
     while measure < width:
@@ -80,46 +72,59 @@ def balanced_lines(text: str, roles: list[str], anchors: list[Anchor], fonts: Fo
     return lines
 
 
-def _paragraphs(paragraphs, fonts: FontSet, roles: Roles, keep: bool, space_before: int) -> list[GridLines]:
-    found = []
-    for paragraph in paragraphs:
-        content = printed(paragraph, roles, keep)
-        if content.text.strip():
-            found.append(_lines(content, fonts, BODY_STYLE, space_before if not found else 0))
-    return found
+def _characters(block: p.Block, font_roles: dict[str, str]) -> tuple[str, list[str]]:
+    roles = [font_roles[run.role] for run in block.runs for _ in run.text]
+    return block.text, roles
 
 
-def report_story(root: etree._Element, fonts: FontSet, keep: bool) -> list:
-    story = _title(root, fonts, keep)
-    line = meta_line(root)
-    if line:
-        story.append(_lines(plain(line, "body", keep), fonts, META_STYLE))
-    roles = Roles(block_level=1 if story else 0)
-    return story + _paragraphs(body_paragraphs(root), fonts, roles, keep, space_before=1 if story else 0)
+def _title(block: p.Block, fonts: FontSet) -> GridLines:
+    text = block.text
+    lead = len(text) - len(text.lstrip())
+    text = text.strip()
+    style = _heavy(TITLE_STYLE, fonts)
+    setter = partial(balanced_lines, text, ["title"] * len(text),
+                     [replace(a, offset=max(0, a.offset - lead)) for a in block.anchors], fonts, style)
+    return GridLines(setter, style, PITCH, space_before=block.blank_before)
 
 
-def minutes_story(root: etree._Element, fonts: FontSet, keep: bool) -> list:
-    """The mark, then per meeting its paragraphs and, after a blank line, its attendance lines."""
-    mark = plain(minutes_mark(root), "title", keep)
-    mark.anchors.append(Anchor(0, "title", mark.text, 0))
-    story: list = [minutes_mark_flowable(mark, fonts)]
-    hanging = Style(layout.BODY.size_pt, tracking=CHAR - layout.BODY.size_pt,
-                    first_indent=layout.ATTENDANCE_INDENT_CHARS * CHAR,
-                    rest_indent=(layout.ATTENDANCE_INDENT_CHARS + layout.ATTENDANCE_LABEL_CHARS) * CHAR)
-    roles = Roles(marker="heading", label="kai")
-    for meeting in meetings(root):
-        story += _paragraphs(meeting.iter(v.q(v.PARAGRAPH)), fonts, roles, keep, space_before=1)
-        for number, content in enumerate(attendance_lines(meeting, keep)):
-            story.append(_lines(content, fonts, hanging, space_before=1 if number == 0 else 0))
-    return story
-
-
-def minutes_mark_flowable(mark: Printed, fonts: FontSet) -> GridLines:
-    """The 纪要标志: 小初 red, centred, its top 35 mm under the type block's top; what follows
-    starts on the next grid line."""
+def _minutes_mark(block: p.Block, fonts: FontSet) -> GridLines:
+    """小初 red, centred, its top 35 mm under the type block's top; what follows starts on the
+    next grid line."""
     size = layout.MINUTES_MARK.size_pt
     style = _heavy(Style(size, align="centre", colour=layout.RED), fonts)
     pitch = layout.line_height_pt(layout.MINUTES_MARK)  # as the DOCX sets it: 1.25 × its size
     lead = layout.mm_to_pt(layout.MINUTES_MARK_OFFSET_MM) - (pitch - size) / 2
-    return GridLines(partial(balanced_lines, mark.text, mark.roles, mark.anchors, fonts, style),
+    text = block.text
+    return GridLines(partial(balanced_lines, text, ["title"] * len(text), block.anchors, fonts, style),
                      style, pitch, lead=lead, snap=PITCH)
+
+
+def story(plan: p.Plan, fonts: FontSet) -> list[GridLines]:
+    font_roles = _FONT_ROLES[plan.layout]
+    found = []
+    for number, block in enumerate(plan.blocks):
+        if block.role == p.TITLE:
+            found.append(_title(block, fonts))
+        elif block.role == p.MINUTES_MARK:
+            found.append(_minutes_mark(block, fonts))
+        else:
+            text, roles = _characters(block, font_roles)
+            style = _BLOCK_STYLES[block.role]
+            if block.indent is not None:  # a placed line (署名, 成文日期)
+                style = replace(style, first_indent=block.indent * CHAR, rest_indent=block.indent * CHAR,
+                                align="left")
+            setter = partial(set_paragraph, text, roles, block.anchors, fonts, style,
+                             keeps=block.no_break_positions())
+            found.append(GridLines(setter, style, PITCH, space_before=block.blank_before,
+                                   rules=_colophon_rules(plan.blocks, number)))
+    return found
+
+
+def _colophon_rules(blocks: list[p.Block], number: int) -> tuple[float, float]:
+    """GB/T 9704 7.4.1: the 版记 between a thick rule above its first line and one below its
+    last, thin rules between its lines; the rules as wide as the type block."""
+    if blocks[number].role != p.COLOPHON:
+        return (0.0, 0.0)
+    first = number == 0 or blocks[number - 1].role != p.COLOPHON
+    last = number + 1 == len(blocks) or blocks[number + 1].role != p.COLOPHON
+    return (THICK_RULE if first else 0.0, THICK_RULE if last else THIN_RULE)

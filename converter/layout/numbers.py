@@ -1,4 +1,4 @@
-"""GB/T 9704-2012 page layout: the numbers the DOCX and PDF exporters share.
+"""GB/T 9704-2012 page layout: the numbers every page format shares.
 
 Lengths are in millimetres or points as the standard states them; converters to each format's
 units are at the bottom. Face names are defaults that options may override.

@@ -22,5 +22,16 @@ NO_LINE_END = set("（【《「『“‘〔〈｛")
 
 
 def full_width_punctuation(text: str) -> str:
-    """Half-width , : ; ? ! ( ) next to Chinese text become their full-width forms."""
-    return _HALF_MARK.sub(lambda m: _FULL[m.group()], text)
+    """Half-width , : ; ? ! ( ) next to Chinese text become their full-width forms; a bracket
+    pair is one or the other, never half: (在外学习） and （2024) become （…）. One character for
+    one, always."""
+    found = list(_HALF_MARK.sub(lambda m: _FULL[m.group()], text))
+    opened: list[int] = []
+    for index, character in enumerate(found):
+        if character in "(（":
+            opened.append(index)
+        elif character in ")）" and opened:
+            start = opened.pop()
+            if (found[start] == "（") != (character == "）"):
+                found[start], found[index] = "（", "）"
+    return "".join(found)

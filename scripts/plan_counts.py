@@ -1,0 +1,88 @@
+"""Counts of issue 11 over the corpus, from the print plan of every text in both layouts:
+
+    python scripts/plan_counts.py [CORPUS_DIR]
+
+titles and 纪要标志 that wrap, and how many of them break only between words (jieba's words,
+on the simplified shadow of a traditional text); bare 会议纪要 marks; characters of the text's
+paragraphs (front, meetings, back; inline chrome excepted) that no printed line carries.
+"""
+
+from __future__ import annotations
+
+import re
+import sys
+from collections import Counter
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+import converter  # noqa: E402
+from converter import vocabulary as v  # noqa: E402
+from converter.layout import plan as p  # noqa: E402
+from converter.layout import titles  # noqa: E402
+from converter.model import body_paragraphs, text_of  # noqa: E402
+from converter.options import ExportOptions  # noqa: E402
+
+_HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+_GENERATED = {p.TITLE, p.MINUTES_MARK, p.META}
+
+
+def printable_text(root) -> str:
+    """The text of every paragraph a layout must print, less inline chrome."""
+    paragraphs = (root.findall(f"{v.q(v.FRONT)}/{v.q(v.PARAGRAPH)}") + body_paragraphs(root)
+                  + root.findall(f"{v.q(v.BACK)}/{v.q(v.PARAGRAPH)}"))
+    out = []
+    for paragraph in paragraphs:
+        chrome = "".join(text_of(c) for c in paragraph.iter(v.q(v.CHROME)))
+        text = text_of(paragraph)
+        out.append(text.replace(chrome, "", 1) if chrome else text)
+    return "".join(out)
+
+
+def dropped(root, plan: p.Plan) -> int:
+    printed = Counter(_HAN.findall("".join(b.text for b in plan.blocks if b.role not in _GENERATED)))
+    wanted = Counter(_HAN.findall(printable_text(root)))
+    return sum((wanted - printed).values())
+
+
+def between_words(broken: str) -> bool:
+    text = broken.replace("\n", "")
+    boundaries, position = set(), 0
+    for word in titles._words(text):
+        position += len(word)
+        boundaries.add(position)
+    position, ok = 0, True
+    for line in broken.split("\n")[:-1]:
+        position += len(line)
+        ok = ok and position in boundaries
+    return ok
+
+
+def main(corpus: Path) -> None:
+    wrapped = by_words = bare = lost = documents = 0
+    for path in sorted(corpus.glob("*.txt")):
+        document = converter.parse(path.read_text(encoding="utf-8"))
+        documents += 1
+        for layout in ("report", "minutes"):
+            plan = p.build_plan(document.root, ExportOptions(layout=layout))
+            lost += dropped(document.root, plan)
+            for block in plan.blocks:
+                if block.role not in (p.TITLE, p.MINUTES_MARK):
+                    continue
+                size = (p.MARK_TYPE if block.role == p.MINUTES_MARK else p.TITLE_TYPE).size_pt
+                if block.role == p.MINUTES_MARK and block.text in ("会议纪要", "會議紀要"):
+                    bare += 1
+                if any(titles.em_width(piece) > p._per_line(size) for piece in block.text.split("\n")):
+                    wrapped += 1  # a piece the plan could not break between words: the renderer breaks it
+                elif "\n" in block.text:
+                    wrapped += 1
+                    by_words += between_words(block.text)
+    print(f"{documents} texts x 2 layouts")
+    print(f"titles and marks that wrap: {wrapped}; broken only between words: {by_words}")
+    print(f"bare 会议纪要 marks: {bare}")
+    print(f"characters dropped: {lost}")
+
+
+if __name__ == "__main__":
+    main(Path(sys.argv[1]) if len(sys.argv) > 1 else ROOT.parent / "shared" / "corpus")
