@@ -487,3 +487,23 @@ def test_the_date_after_a_dateline_says_where_its_year_came_from():
     assert (found["value"], found["year"], found["text"]) == ("2024-05-09", "publication", "9日")
     found = date_of("2024年第3期\n松川网5月10日讯 9日,松川市召开会议。")
     assert (found["value"], found["year"]) == ("2024-05-09", "series")
+
+
+# ------------------------------------------------ official documents (公文) beside meeting reports
+
+
+@pytest.mark.parametrize(
+    "headline, addressee",
+    [
+        ("关于做好2025年春节期间安全生产工作的通知", "各区县人民政府，市政府各部门："),
+        ("关于开展防汛检查的通知", "各乡镇人民政府,县直各单位:"),
+        ("關於做好秋季防火工作的通知", "各區縣人民政府："),
+    ],
+)
+def test_a_circular_keeps_its_headline_and_no_addressee_becomes_the_title(headline, addressee):
+    text = f"{headline}\n{addressee}\n为做好有关工作，现将有关事项通知如下。\n一、提高认识\n各级领导干部要带头深入一线检查指导。\n市人民政府办公室\n2025年1月20日\n"
+    document = converter.parse(text)
+    assert read(text)["title"] == headline
+    names = [p.get("name") for p in document.root.iter("{*}person")]
+    assert names == []  # 领导干部 is no titled person
+    assert not any("cut off" in g for g in document.guesses)

@@ -149,3 +149,7 @@ HANDLERS: dict[str, Handler] = {
 # Elements that are blocks or containers, never inside a printed block's text: the plan builder
 # decides what each of them prints.
 STRUCTURAL = frozenset({v.NOTICE, v.FRONT, v.BODY, v.BACK, v.MEETING, v.METADATA, v.LINE, v.TITLE, v.PARAGRAPH})
+
+# The provenance record and its entries say how the document was made, not what it says: a page
+# never prints them (they stand outside front, body and back, where the plan builder reads).
+RECORDS = frozenset({v.PROVENANCE, v.WARNING, v.GUESS, v.NOTE})

@@ -591,6 +591,9 @@ class PeopleFinder:
                 continue  # the name would take the first character of the verb after it (王华指出)
             persons = parse_persons(shadow[start:cut])
             if persons and len(persons) == 1 and persons[0].role_end > persons[0].role_start:
+                # "各级领导干部要…": a word that starts like a name (干部, 党员) is no person
+                if persons[0].name[:2] in NOT_NAMES:
+                    continue
                 if persons[0].end >= cut - start - 2:
                     return start, persons
         return None

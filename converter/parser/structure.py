@@ -40,12 +40,18 @@ _LEAD_DATE = re.compile(
     r"[^,。;]{0,8}[,;]|^\d{1,2}[日号][^,。;]{0,6}[,;]"
 )
 # Words a meeting's headline is made of; 会 and the like alone also end organisation names.
-_STRONG_HEADLINE = re.compile(r"召开|举行|开幕|闭幕|会议|大会|座谈|研讨|部署|调研|党课|讲座|培训|审议|学习|纪要|讲话")
+_STRONG_HEADLINE = re.compile(
+    r"召开|举行|开幕|闭幕|会议|大会|座谈|研讨|部署|调研|党课|讲座|培训|审议|学习|纪要|讲话"
+    # the title of an official document (公文): "关于……的通知/意见/决定…"
+    r"|^关于.{2,}的(?:通知|通报|决定|意见|报告|请示|批复|函|方案|办法|规定|公告|通告)$"
+)
 # Not a headline: a photo caption, an editor's note or summary, a byline, a deck line naming the
 # chair, a table cell label.
 _NOT_HEADLINE = re.compile(
     r"^(?:图为|编者按|导读|摘要|提要|内容提要)|^[(【\[][^)】\]]*(?:记者|通讯员|编辑|作者|来源|摄)|^[(【\[][^)】\]]*[)】\]]$|摄$"
     r"|记者(?!节|招待|见面|座谈|会)|通讯员|^\S{2,12}(?:主持|出席|讲话)$|^%s{4,6}\s*:" % CJK_CLASS
+    # a line ending in a colon introduces what follows: a 主送 line ("各区县人民政府，市政府各部门：")
+    + r"|[:：]\s*$"
 )
 # Not a headline's second line: the name of a site, paper, organisation or column under it.
 _NOT_SUBTITLE = re.compile(
@@ -350,13 +356,15 @@ def _truncated_end(line: Line) -> bool:
         and chrome_kind(text) is None
         and not _NOT_HEADLINE.search(text)
         and not re.search(r"会议?$", text)
+        # a 版记 line or a date line (署名/成文日期) ends a document, it is not cut off
+        and not re.search(r"印[发發]$|[0-9〇零一二三四五六七八九十]日$", text)
     )
 
 
 def _page_furniture(lines: list[Line]) -> bool:
     """Only page furniture (a footer, share buttons, a site name) after the report: a cut-off
     last line of the text is still the last line of the report on a saved web page."""
-    return all(chrome_kind(line.shadow) is not None or not is_prose(line.shadow) for line in lines)
+    return all(chrome_kind(line.shadow) is not None for line in lines)
 
 
 def plan_lines(lines: list[Line], guesses: list[str] | None = None) -> list[Plan]:
