@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import errno
+import io
 import sys
 from pathlib import Path
 from typing import List, Optional
@@ -10,7 +12,8 @@ import typer
 from typer.core import TyperCommand, TyperGroup
 
 from .cli_coercion import use_plain_coercion
-from .errors import EXIT_CODES, ConverterError, ExportError
+from .errors import EXIT_CODES, ConverterError, ExportError, OutputError
+from .terminal import one_line
 from .version import __version__
 
 DEFAULT_COMMAND = "to"
@@ -73,7 +76,7 @@ def _main(
 
 
 def _warn(source: str, message: str) -> None:
-    typer.echo(f"{source}: warning: {message}", err=True)
+    typer.echo(one_line(f"{source}: warning: {message}"), err=True)
 
 
 def _parse_fonts(values: List[str]) -> dict[str, str]:
@@ -105,6 +108,7 @@ def convert_files(
 
     if jobs is not None and jobs < 1:
         raise typer.BadParameter("takes a number of processes, 1 or more", param_hint="--jobs")
+    _check_max_size(max_size)
     try:
         settings = _settings(to, layout, keep_punctuation, font, strict, max_size)
         suffix = _exporter_suffix(to)
@@ -132,6 +136,11 @@ def convert_files(
         raise typer.Exit(tally.failures[0].exit_code if single else 1)
 
 
+def _check_max_size(max_size: int) -> None:
+    if max_size < 0:
+        raise typer.BadParameter("takes a size in MB, 0 or more", param_hint="--max-size")
+
+
 def _settings(to: str, layout: str, keep_punctuation: bool, font: List[str], strict: bool, max_size: int):
     from .batch import Settings
     from .options import ExportOptions
@@ -154,36 +163,43 @@ def _deliver(outcome, quiet: bool) -> None:
         for warning in outcome.warnings:
             _warn(outcome.source, warning)
     if outcome.data is not None:
-        sys.stdout.buffer.write(outcome.data)
+        _write_stdout(outcome.data)
+
+
+def _write_stdout(data: bytes) -> None:
+    """The document on standard output; a closed or full one is an output error, not a crash."""
+    try:
+        sys.stdout.buffer.write(data)
         sys.stdout.buffer.flush()
+    except OSError as error:
+        typer.echo(f"error: cannot write to standard output: {error.strerror or error}", err=True)
+        raise typer.Exit(OutputError.exit_code)
 
 
 @app.command("validate", cls=_PlainCommand)
 def validate_files(
     files: List[Path] = typer.Argument(..., help="Canonical XML documents to check against the schema."),
+    max_size: int = typer.Option(20, "--max-size", help="Largest input accepted, in MB."),
 ) -> None:
     """Check XML documents against the published schema; list every problem."""
     from . import validate
     from .errors import InvalidDocumentError
 
+    _check_max_size(max_size)
     worst = 0
     for path in files:
         try:
-            found = validate(path)
-        except FileNotFoundError:
-            typer.echo(f"{path}: error: no such file", err=True)
-            worst = worst or 3
-            continue
+            found = validate(path, max_bytes=max_size * 1024 * 1024)
         except ConverterError as error:
-            typer.echo(f"error: {error.located(str(path))}", err=True)
+            typer.echo(one_line(f"error: {error.located(str(path))}"), err=True)
             worst = worst or error.exit_code
             continue
         if found:
             for problem in found:
-                typer.echo(f"{path}:{problem.line}: {problem.path}: {problem.message}")
+                typer.echo(one_line(f"{path}:{problem.line}: {problem.path}: {problem.message}"))
             worst = worst or InvalidDocumentError.exit_code
         else:
-            typer.echo(f"{path}: valid")
+            typer.echo(one_line(f"{path}: valid"))
     raise typer.Exit(worst)
 
 
@@ -210,7 +226,7 @@ def show_schema(
     if path:
         typer.echo(str(location))
     else:
-        sys.stdout.buffer.write(location.read_bytes())
+        _write_stdout(location.read_bytes())
 
 
 @app.command("fonts", cls=_PlainCommand)
@@ -235,5 +251,30 @@ def list_fonts(
     typer.echo(f"cache: {cache_folder()}" + (f" ({ready} faces ready)" if ready is not None else ""))
 
 
+class _ClosedOutput(io.TextIOBase):
+    """Standard output of a command started without one (`>&-`): writing to it fails loudly.
+
+    Python leaves sys.stdout None then, and typer's echo would drop a report without a word.
+    Commands that write only files never notice.
+    """
+
+    def write(self, text):
+        raise OSError(errno.EBADF, "standard output is closed")
+
+    @property
+    def buffer(self):
+        return self
+
+
 def main() -> None:
-    app(prog_name="convert")
+    if sys.stdout is None:
+        sys.stdout = _ClosedOutput()
+    try:
+        app(prog_name="convert")
+    except OSError as error:
+        # Files' errors become ConverterErrors where they happen; what escapes without a file
+        # name is standard output failing under a report line (`>/dev/full`, closed by `>&-`).
+        if error.filename is not None:
+            raise
+        sys.stderr.write(f"error: cannot write to standard output: {error.strerror or error}\n")
+        sys.exit(OutputError.exit_code)

@@ -60,7 +60,7 @@ def write_atomically(target: Path, data: bytes) -> None:
 def _write_then_rename(folder: Path, target: Path, data: bytes) -> None:
     handle, temporary = _unnamed_file(folder)
     if handle is None:
-        handle, temporary = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".part", dir=folder)
+        handle, temporary = tempfile.mkstemp(prefix=_hidden_prefix(target), suffix=".part", dir=folder)
         os.fchmod(handle, 0o666 & ~_umask())  # mkstemp's 0600 would hide the output from others
     try:
         with os.fdopen(handle, "wb") as stream:
@@ -89,7 +89,7 @@ def _unnamed_file(folder: Path) -> tuple[int | None, None]:
 
 def _name_unnamed(handle: int, folder: Path, target: Path) -> str:
     """Give the finished unnamed file a hidden name in the target folder (link, not copy)."""
-    name = tempfile.mktemp(prefix=f".{target.name}.", suffix=".part", dir=folder)
+    name = tempfile.mktemp(prefix=_hidden_prefix(target), suffix=".part", dir=folder)
     folder_handle = os.open(folder, os.O_RDONLY | os.O_DIRECTORY)
     try:
         # Directory handles make Python call linkat(…, AT_SYMLINK_FOLLOW): plain link() would try
@@ -99,6 +99,16 @@ def _name_unnamed(handle: int, folder: Path, target: Path) -> str:
     finally:
         os.close(folder_handle)
     return name
+
+
+# File names are at most 255 bytes: the temporary name keeps the start of the target's name (to
+# tell whose it is) but leaves room for the dot, the random part and ".part".
+_NAME_KEPT_BYTES = 200
+
+
+def _hidden_prefix(target: Path) -> str:
+    # Cut in bytes; a character cut in two is kept as its bytes (the name is hidden and brief).
+    return "." + os.fsdecode(os.fsencode(target.name)[:_NAME_KEPT_BYTES]) + "."
 
 
 def _umask() -> int:

@@ -17,6 +17,7 @@ from .model import (
     participants,
     text_of,
     title_text,
+    whole_number,
 )
 from .vocabulary import q
 
@@ -52,7 +53,7 @@ def _section(block) -> dict:
         "marker": block.marker,
         "text": block.text,
         "items": [
-            {"n": int(item.get("n")), "label": item.get("label"), "text": text_of(item)}
+            {"n": whole_number(item.get("n")), "label": item.get("label"), "text": text_of(item)}
             for item in block.items
         ],
     }
@@ -88,7 +89,7 @@ def _field(element: etree._Element) -> dict:
         entry["kind"] = element.get("kind")
     value = element.get("value")
     if value is not None:
-        entry["value"] = int(value) if local(element) == "views" else value
+        entry["value"] = whole_number(value) if local(element) == "views" else value
     return entry
 
 
