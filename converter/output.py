@@ -46,7 +46,7 @@ def write_atomically(target: Path, data: bytes) -> None:
     """
     folder = target.parent if str(target.parent) else Path(".")
     try:
-        folder.mkdir(parents=True, exist_ok=True)
+        _make_folders(folder)
     except FileExistsError:
         raise OutputError(f"cannot write in {folder}: it is a file, not a folder", source=str(target)) from None
     except OSError as error:
@@ -55,6 +55,24 @@ def write_atomically(target: Path, data: bytes) -> None:
         _write_then_rename(folder, target, data)
     except OSError as error:
         raise OutputError(f"cannot write the output: {error.strerror}", source=str(target)) from None
+
+
+def _make_folders(folder: Path) -> None:
+    """mkdir -p without recursion (Path.mkdir and os.makedirs recurse: a tree 1,000 deep overflows)."""
+    missing = []
+    while not os.path.lexists(folder):
+        missing.append(folder)
+        if folder.parent == folder:
+            break
+        folder = folder.parent
+    if not missing and not folder.is_dir():
+        raise FileExistsError(folder)
+    for path in reversed(missing):
+        try:
+            path.mkdir()
+        except FileExistsError:
+            if not path.is_dir():
+                raise
 
 
 def _write_then_rename(folder: Path, target: Path, data: bytes) -> None:

@@ -10,6 +10,7 @@ import json
 import os
 import resource
 import signal
+import stat
 import subprocess
 import sys
 from pathlib import Path
@@ -295,3 +296,88 @@ def test_a_name_that_is_not_utf8_is_shown_as_its_bytes(tmp_path: Path):
     result = run("validate", name, cwd=tmp_path)
     assert result.returncode == 0, result.stderr
     assert result.stdout == b"bad\\xff.xml: valid\n"
+
+
+# --- discovery: link loops, deep trees ---------------------------------------------------------------
+
+
+@pytest.fixture
+def tangled(tmp_path: Path) -> Path:
+    """Reports beside a link that loops on itself, links back up the tree, and a FIFO."""
+    root = tmp_path / "tangled"
+    (root / "a" / "b").mkdir(parents=True)
+    (root / "a" / "b" / "one.txt").write_bytes((EXAMPLES / "notice.txt").read_bytes())
+    (root / "two.txt").write_bytes((EXAMPLES / "notice.txt").read_bytes())
+    (root / "loop.txt").symlink_to("loop.txt")
+    for name, up in (("up", ".."), ("top", "../.."), ("root", str(root))):
+        (root / "a" / "b" / name).symlink_to(up)
+    (root / "a" / "again").symlink_to("b")
+    return root
+
+
+@pytest.mark.parametrize("named", ["folder", "pattern"])
+def test_link_loops_are_reported_and_the_batch_goes_on(tangled: Path, named: str):
+    source = "tangled" if named == "folder" else "tangled/**/*.txt"
+    result = run(source, "--to", "xml", "-o", "out", "--jobs", "1", cwd=tangled.parent)
+    assert result.returncode == 1, result.stderr
+    assert b"tangled/loop.txt: cannot read: Too many levels of symbolic links" in result.stderr
+    assert b"converted 2, failed 1" in result.stderr
+    out = tangled.parent / "out"
+    assert sorted(str(p.relative_to(out)) for p in out.rglob("*.xml")) == ["a/b/one.xml", "two.xml"]
+
+
+def test_a_pattern_over_loops_matches_as_glob_would_without_them(tangled: Path):
+    from converter.batch import discover
+
+    os.unlink(tangled / "loop.txt")
+    os.chdir(tangled.parent)
+    for pattern, expected in (
+        ("tangled/**/*.txt", ["tangled/a/b/one.txt", "tangled/two.txt"]),
+        ("tangled/*.txt", ["tangled/two.txt"]),
+        ("tangled/*/*/*.txt", ["tangled/a/b/one.txt"]),
+        ("tangled/**/b/**/o*.txt", ["tangled/a/b/one.txt"]),
+        ("tangled/**", ["tangled/a/b/one.txt", "tangled/two.txt"]),
+    ):
+        sources, problems = discover([pattern])
+        assert [str(s.path) for s in sources] == expected, pattern
+        assert not problems
+
+
+@pytest.fixture
+def deep(tmp_path: Path) -> Path:
+    folder = tmp_path / "deep"
+    folder.mkdir()
+    at = os.open(folder, os.O_RDONLY)
+    try:
+        for _ in range(1000):  # by handle: the full path is longer than the shell would like
+            os.mkdir("d", dir_fd=at)
+            inner = os.open("d", os.O_RDONLY, dir_fd=at)
+            os.close(at)
+            at = inner
+        report = os.open("deep.txt", os.O_WRONLY | os.O_CREAT, 0o644, dir_fd=at)
+        os.write(report, (EXAMPLES / "notice.txt").read_bytes())
+        os.close(report)
+    finally:
+        os.close(at)
+    return folder
+
+
+@pytest.mark.parametrize("named", ["deep", "deep/**/*.txt"])
+def test_a_tree_1000_folders_deep_is_searched_and_mirrored(deep: Path, named: str):
+    result = run(named, "--to", "xml", "-o", "out", "--jobs", "1", cwd=deep.parent)
+    assert result.returncode == 0, result.stderr[-2000:]
+    assert _files_under(deep.parent / "out") == ["deep.xml"]
+
+
+def _files_under(folder: Path) -> list[str]:
+    """Names of the files under `folder`, at any depth (os.walk recurses: not 1,000 deep)."""
+    names, todo = [], [os.open(folder, os.O_RDONLY)]
+    while todo:
+        at = todo.pop()
+        for entry in os.listdir(at):
+            if stat.S_ISDIR(os.stat(entry, dir_fd=at, follow_symlinks=False).st_mode):
+                todo.append(os.open(entry, os.O_RDONLY, dir_fd=at))
+            else:
+                names.append(entry)
+        os.close(at)
+    return names
