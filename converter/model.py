@@ -75,13 +75,30 @@ def meetings(root: etree._Element) -> list[etree._Element]:
     return root.findall(f"{q(v.BODY)}/{q(v.MEETING)}")
 
 
-class LongInteger(str):
-    """A schema integer too long for a Python int: its digits (canonical: no sign, no leading 0).
+class LongInteger:
+    """A schema integer too long for a Python int, kept as its digits (no sign, no leading 0).
 
     Python refuses to convert more than 4,300 digits (sys.get_int_max_str_digits(), a guard
-    against quadratic conversion), yet xs:nonNegativeInteger has no bound. Exporters show the
-    digits; JSON writes them as a number.
+    against quadratic conversion), yet xs:nonNegativeInteger has no bound. str() gives the
+    digits, for exporters to show; JSON writes them as a number.
     """
+
+    __slots__ = ("digits",)
+
+    def __init__(self, digits: str):
+        self.digits = digits
+
+    def __str__(self) -> str:
+        return self.digits
+
+    def __repr__(self) -> str:
+        return f"LongInteger({len(self.digits)} digits)"
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, LongInteger) and other.digits == self.digits
+
+    def __hash__(self) -> int:
+        return hash(self.digits)
 
 
 def whole_number(text: str) -> int | LongInteger:

@@ -2,16 +2,17 @@
 
 from __future__ import annotations
 
+import io
 import json
 import re
 
 from ..model import LongInteger
 from ..summary import summarise
 
-# A number too long for Python's int goes through json.dumps as a string marked by a leading NUL.
-# No text of a document can produce this: XML cannot hold NUL, and JSON escapes a backslash in
-# text as two, so a quote followed by \u0000 is always the marker.
-_MARKED_NUMBER = re.compile(r'"\\u0000([0-9]+)"')
+# A number too long for Python's int goes through the encoder as a string marked by a leading
+# NUL, then loses its quotes and marker. No text of a document can look like it: XML cannot hold
+# NUL, and JSON writes a backslash of a text as two, so a quote then \u0000 is always the marker.
+_MARKED_NUMBER = re.compile(rb'"\\u0000([0-9]+)"')
 
 
 class JsonExporter:
@@ -20,25 +21,24 @@ class JsonExporter:
     description = "title, metadata, meetings, people, sections and every block as JSON"
 
     def export(self, document, options) -> bytes:
-        data, marked = _mark_long_numbers(summarise(document.root))
-        indent = 1 if options.pretty else None
-        text = json.dumps(data, ensure_ascii=False, indent=indent)
-        if marked:
-            text = _MARKED_NUMBER.sub(r"\1", text)
-        return (text + "\n").encode("utf-8")
+        long_numbers = []
 
+        def marked(value):
+            if isinstance(value, LongInteger):
+                long_numbers.append(value)
+                return "\0" + value.digits
+            raise TypeError(f"{type(value).__name__} is not JSON serialisable")
 
-def _mark_long_numbers(value) -> tuple[object, bool]:
-    """`value` with each LongInteger as a marked string; and whether there was one."""
-    if isinstance(value, LongInteger):
-        return "\0" + value, True
-    if isinstance(value, dict):
-        pairs = [(key, _mark_long_numbers(item)) for key, item in value.items()]
-        return {key: item for key, (item, _) in pairs}, any(found for _, (_, found) in pairs)
-    if isinstance(value, list):
-        items = [_mark_long_numbers(item) for item in value]
-        return [item for item, _ in items], any(found for _, found in items)
-    return value, False
+        encoder = json.JSONEncoder(ensure_ascii=False, indent=1 if options.pretty else None, default=marked)
+        # Piece by piece into one buffer of bytes: json.dumps would first hold every piece of the
+        # text as its own string (tens of bytes each for a 4-byte <p/>), the main amplifier of
+        # memory for documents of many small blocks.
+        output = io.BytesIO()
+        for piece in encoder.iterencode(summarise(document.root)):
+            output.write(piece.encode("utf-8"))
+        output.write(b"\n")
+        data = output.getvalue()
+        return _MARKED_NUMBER.sub(rb"\1", data) if long_numbers else data
 
 
 EXPORTER = JsonExporter()
