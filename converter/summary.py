@@ -5,6 +5,8 @@ Every value is read from the tree; nothing here is parsed again from text.
 
 from __future__ import annotations
 
+from typing import Iterator
+
 from lxml import etree
 
 from . import vocabulary as v
@@ -107,8 +109,8 @@ def _metadata_blocks(root: etree._Element) -> list[dict]:
     return found
 
 
-def _region_blocks(root: etree._Element) -> list[dict]:
-    found = []
+def region_blocks(root: etree._Element) -> Iterator[dict]:
+    """Every block of the front, body and back, one at a time (a document may hold millions)."""
     for region in (v.FRONT, v.BODY, v.BACK):
         container = root.find(q(region))
         for element in container.iter(q(v.TITLE), q(v.METADATA), q(v.CHROME), q(v.PARAGRAPH)):
@@ -120,12 +122,16 @@ def _region_blocks(root: etree._Element) -> list[dict]:
                 entry["meeting"] = parent.get("id")
             if element.get("kind"):
                 entry["kind"] = element.get("kind")
-            found.append(entry)
-    return found
+            yield entry
 
 
 def summarise(root: etree._Element) -> dict:
     """The whole document as data: title, metadata, meetings, chrome and every block's text."""
+    return {**summary_head(root), "blocks": list(region_blocks(root))}
+
+
+def summary_head(root: etree._Element) -> dict:
+    """The summary but its last key, "blocks" (see region_blocks)."""
     all_blocks = blocks(root)
     return {
         "schema-version": root.get("schema-version"),
@@ -136,5 +142,4 @@ def summarise(root: etree._Element) -> dict:
         "chrome": [
             {"kind": c.get("kind"), "text": text_of(c)} for c in root.iter(q(v.CHROME))
         ],
-        "blocks": _region_blocks(root),
     }

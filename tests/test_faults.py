@@ -381,3 +381,49 @@ def _files_under(folder: Path) -> list[str]:
                 names.append(entry)
         os.close(at)
     return names
+
+
+# --- memory: the JSON exporter streams, byte for byte what json.dumps would give ---------------------
+
+
+def _json_documents():
+    from copy import deepcopy
+
+    from converter.vocabulary import q
+
+    seed = converter.load(SEED.read_bytes())
+    yield seed
+    yield converter.parse((EXAMPLES / "notice.txt").read_text(encoding="utf-8"))
+    bare = deepcopy(seed.root)  # no block at all: an empty "blocks" list
+    for element in list(bare.iter(q("title"), q("metadata"), q("chrome"), q("p"))):
+        if element.getparent() is not None and element.tag != q("title"):
+            element.getparent().remove(element)
+    yield converter.model.Document(bare)
+
+
+@pytest.mark.parametrize("pretty", [True, False])
+def test_streamed_json_is_what_json_dumps_gives(pretty: bool):
+    from converter.summary import summarise
+
+    for document in _json_documents():
+        expected = json.dumps(summarise(document.root), ensure_ascii=False, indent=1 if pretty else None) + "\n"
+        assert converter.export(document, "json", pretty=pretty) == expected.encode("utf-8")
+
+
+def test_json_of_many_empty_paragraphs_stays_within_its_budget(tmp_path: Path):
+    """1 MB of <p/> (262,144 blocks): ~370 bytes per input byte before, ~55 now; the budget 100."""
+    text = SEED.read_text(encoding="utf-8")
+    start, end = text.index("<body>") + len("<body>"), text.index("</body>")
+    data = (text[:start] + '<meeting id="m1">' + "<p/>" * 262_144 + "</meeting>" + text[end:]).encode()
+    (tmp_path / "p.xml").write_bytes(data)
+    child = (
+        "import resource, sys, converter\n"
+        "base = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss\n"
+        "document = converter.load(open(sys.argv[1], 'rb').read())\n"
+        "out = converter.export(document, 'json')\n"
+        "print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss - base)\n"
+    )
+    result = subprocess.run([sys.executable, "-c", child, str(tmp_path / "p.xml")], capture_output=True, text=True, timeout=600)
+    assert result.returncode == 0, result.stderr
+    grown = int(result.stdout) * 1024
+    assert grown < 100 * len(data), f"{grown / len(data):.0f} bytes per input byte"
