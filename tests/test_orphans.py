@@ -69,8 +69,8 @@ def _command_line(pid: int) -> str:
 def folder(tmp_path: Path) -> Path:
     inputs = tmp_path / "in"
     inputs.mkdir()
-    for number in range(400):
-        shutil.copy(EXAMPLES / "notice.txt", inputs / f"n{number:03}.txt")
+    for number in range(2000):  # a batch that outlasts the pool's start on a fast machine
+        shutil.copy(EXAMPLES / "notice.txt", inputs / f"n{number:04}.txt")
     return inputs
 
 
