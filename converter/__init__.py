@@ -69,21 +69,29 @@ def parse_bytes(data: bytes, *, max_bytes: int | None = None, name: str | None =
     return document
 
 
-def load(xml: Union[bytes, str, Path]) -> "Document":
+def _xml_bytes(xml: Union[bytes, str, Path], max_bytes: int | None) -> tuple[bytes, str | None]:
+    """The bytes of an XML input and the file it came from, refused past `max_bytes`."""
+    from .reading import DEFAULT_MAX_BYTES, check_size, read_file
+
+    limit = DEFAULT_MAX_BYTES if max_bytes is None else max_bytes
+    if isinstance(xml, Path):
+        return read_file(xml, limit), str(xml)  # regular files only, never read past the limit
+    data = xml.encode("utf-8") if isinstance(xml, str) else bytes(xml)
+    check_size(data, limit)
+    return data, None
+
+
+def load(xml: Union[bytes, str, Path], *, max_bytes: int | None = None) -> "Document":
     """Load a canonical XML document (bytes, a string of XML, or a path) and validate it.
 
-    Raises InvalidDocumentError (with `.problems`) when it is hostile, malformed or invalid.
+    Raises InvalidDocumentError (with `.problems`) when it is hostile, malformed or invalid;
+    InputTooLargeError past `max_bytes` (default 20 MB, as for parse_bytes; a file is read no
+    further); InputError for a path that is missing or not a regular file (a FIFO, a device).
     """
     from .model import Document
     from .schema import parse_xml, problems
 
-    source = None
-    if isinstance(xml, Path):
-        source, data = str(xml), xml.read_bytes()
-    elif isinstance(xml, str):
-        data = xml.encode("utf-8")
-    else:
-        data = bytes(xml)
+    data, source = _xml_bytes(xml, max_bytes)
     root = parse_xml(data, source=source)
     found = problems(root)
     if found:
@@ -93,21 +101,20 @@ def load(xml: Union[bytes, str, Path]) -> "Document":
     return Document(root)
 
 
-def validate(document: Union["Document", bytes, str, Path]) -> list["Problem"]:
+def validate(document: Union["Document", bytes, str, Path], *, max_bytes: int | None = None) -> list["Problem"]:
     """Every schema problem of a document (empty list when valid).
 
     Accepts a Document, XML bytes or string, or a path to an XML file. Malformed or hostile XML
-    raises InvalidDocumentError rather than returning problems.
+    raises InvalidDocumentError rather than returning problems; input past `max_bytes` (default
+    20 MB) raises InputTooLargeError, a path that is not a regular file InputError.
     """
     from .model import Document
     from .schema import parse_xml, problems
 
     if isinstance(document, Document):
         return problems(document.root)
-    if isinstance(document, Path):
-        return problems(parse_xml(document.read_bytes(), source=str(document)))
-    data = document.encode("utf-8") if isinstance(document, str) else document
-    return problems(parse_xml(data))
+    data, source = _xml_bytes(document, max_bytes)
+    return problems(parse_xml(data, source=source))
 
 
 def export(document: "Document", format: str, **options) -> bytes:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import errno
+import io
 import sys
 from pathlib import Path
 from typing import List, Optional
@@ -10,7 +12,8 @@ import typer
 from typer.core import TyperCommand, TyperGroup
 
 from .cli_coercion import use_plain_coercion
-from .errors import EXIT_CODES, ConverterError
+from .errors import EXIT_CODES, ConverterError, OutputError
+from .terminal import one_line
 from .version import __version__
 
 DEFAULT_COMMAND = "to"
@@ -147,7 +150,7 @@ def _main(
 
 
 def _warn(source: str, message: str) -> None:
-    typer.echo(f"{source}: warning: {message}", err=True)
+    typer.echo(one_line(f"{source}: warning: {message}"), err=True)
 
 
 _FORMATS_HELP = "Output format: xml, json, jsonl, docx, pdf or a plug-in's (`convert formats`); any case."
@@ -176,12 +179,13 @@ def convert_files(
 
     if jobs is not None and jobs < 1:
         raise typer.BadParameter("takes a number of processes, 1 or more", param_hint="'--jobs'")
+    _check_max_size(max_size)
     to = choose_format(to)
     settings = _settings(to, choose_layout(layout), keep_punctuation, parse_fonts(font), strict, max_size, record_time)
     try:
         suffix = _exporter_suffix(to)
     except ConverterError as error:
-        typer.echo(f"error: {error}", err=True)
+        typer.echo(one_line(f"error: {error}"), err=True)
         raise typer.Exit(error.exit_code)
     if out == "-" and to in BINARY_FORMATS and sys.stdout.isatty():
         raise typer.BadParameter(
@@ -217,10 +221,10 @@ def convert_files(
             for outcome in shown:
                 _deliver(outcome, quiet)
                 if tell and outcome.ok and outcome.target:
-                    typer.echo(f"{outcome.source} -> {outcome.target}", err=True)
+                    typer.echo(one_line(f"{outcome.source} -> {outcome.target}"), err=True)
                 tally.add(outcome)
     except ConverterError as error:  # the cluster cannot be reached, or its extra is missing
-        typer.echo(f"error: {error}", err=True)
+        typer.echo(one_line(f"error: {error}"), err=True)
         raise typer.Exit(error.exit_code)
     _finish(tally, single, quiet)
 
@@ -280,7 +284,7 @@ def _convert_to_lines(sources, problems, settings, out: Optional[str], jobs: Opt
         resolved = target.resolve()
         clash = next((s.path for s in sources if s.path != batch.STDIN and s.path.resolve() == resolved), None)
         if clash is not None:
-            typer.echo(f"error: {clash}: the output {target} is an input file; choose another place with -o", err=True)
+            typer.echo(one_line(f"error: {clash}: the output {target} is an input file; choose another place with -o"), err=True)
             raise typer.Exit(8)
     jobs_list = [batch.Job(source.path, None) for source in sources]
     tally = report.Tally(total)
@@ -303,11 +307,16 @@ def _convert_to_lines(sources, problems, settings, out: Optional[str], jobs: Opt
                         lines.write(error_line(outcome.source, outcome.error, outcome.exit_code))
                     tally.add(outcome)
     except ConverterError as error:
-        typer.echo(f"error: {error}", err=True)
+        typer.echo(one_line(f"error: {error}"), err=True)
         raise typer.Exit(error.exit_code)
     if target is not None and _tells_where(quiet):
-        typer.echo(f"{lines.count} line(s) -> {target}", err=True)
+        typer.echo(one_line(f"{lines.count} line(s) -> {target}"), err=True)
     _finish(tally, total == 1, quiet)
+
+
+def _check_max_size(max_size: int) -> None:
+    if max_size < 0:
+        raise typer.BadParameter("takes a size in MB, 0 or more", param_hint="'--max-size'")
 
 
 def _settings(to: str, layout: str, keep_punctuation: bool, fonts: dict, strict: bool, max_size: int, record_time: bool):
@@ -330,36 +339,43 @@ def _deliver(outcome, quiet: bool) -> None:
         for warning in outcome.warnings:
             _warn(outcome.source, warning)
     if outcome.data is not None:
-        sys.stdout.buffer.write(outcome.data)
+        _write_stdout(outcome.data)
+
+
+def _write_stdout(data: bytes) -> None:
+    """The document on standard output; a closed or full one is an output error, not a crash."""
+    try:
+        sys.stdout.buffer.write(data)
         sys.stdout.buffer.flush()
+    except OSError as error:
+        typer.echo(f"error: cannot write to standard output: {error.strerror or error}", err=True)
+        raise typer.Exit(OutputError.exit_code)
 
 
 @app.command("validate", cls=_PlainCommand)
 def validate_files(
     files: List[Path] = typer.Argument(..., help="Canonical XML documents to check against the schema."),
+    max_size: int = typer.Option(20, "--max-size", help="Largest input accepted, in MB."),
 ) -> None:
     """Check XML documents against the published schema; list every problem."""
     from . import validate
     from .errors import InvalidDocumentError
 
+    _check_max_size(max_size)
     worst = 0
     for path in files:
         try:
-            found = validate(path)
-        except FileNotFoundError:
-            typer.echo(f"{path}: error: no such file", err=True)
-            worst = worst or 3
-            continue
+            found = validate(path, max_bytes=max_size * 1024 * 1024)
         except ConverterError as error:
-            typer.echo(f"error: {error.located(str(path))}", err=True)
+            typer.echo(one_line(f"error: {error.located(str(path))}"), err=True)
             worst = worst or error.exit_code
             continue
         if found:
             for problem in found:
-                typer.echo(f"{path}:{problem.line}: {problem.path}: {problem.message}")
+                typer.echo(one_line(f"{path}:{problem.line}: {problem.path}: {problem.message}"))
             worst = worst or InvalidDocumentError.exit_code
         else:
-            typer.echo(f"{path}: valid")
+            typer.echo(one_line(f"{path}: valid"))
     raise typer.Exit(worst)
 
 
@@ -402,7 +418,7 @@ def show_schema(
     if path:
         typer.echo(str(location))
     else:
-        sys.stdout.buffer.write(location.read_bytes())
+        _write_stdout(location.read_bytes())
 
 
 @app.command("fonts", cls=_PlainCommand)
@@ -421,7 +437,7 @@ def list_fonts(
         progress = TerminalProgress() if on_terminal(False) else None
         ready = prepare_fonts(parse_fonts(font), progress) if prepare else None
     except ConverterError as error:
-        typer.echo(f"error: {error}", err=True)
+        typer.echo(one_line(f"error: {error}"), err=True)
         raise typer.Exit(error.exit_code)
     for choice, how in report:
         face = choice.face
@@ -430,8 +446,33 @@ def list_fonts(
     typer.echo(f"cache: {cache_folder()}" + (f" ({ready} faces ready)" if ready is not None else ""))
 
 
+class _ClosedOutput(io.TextIOBase):
+    """Standard output of a command started without one (`>&-`): writing to it fails loudly.
+
+    Python leaves sys.stdout None then, and typer's echo would drop a report without a word.
+    Commands that write only files never notice.
+    """
+
+    def write(self, text):
+        raise OSError(errno.EBADF, "standard output is closed")
+
+    @property
+    def buffer(self):
+        return self
+
+
 def main() -> None:
+    if sys.stdout is None:
+        sys.stdout = _ClosedOutput()
     # Installed as `convert` and as `notice-convert` (ImageMagick's `convert` takes the first name
     # on many machines): messages use the name the user typed.
     name = Path(sys.argv[0]).name if sys.argv and sys.argv[0] else "convert"
-    app(prog_name="notice-convert" if name.startswith("notice-convert") else "convert")
+    try:
+        app(prog_name="notice-convert" if name.startswith("notice-convert") else "convert")
+    except OSError as error:
+        # Files' errors become ConverterErrors where they happen; what escapes without a file
+        # name is standard output failing under a report line (`>/dev/full`, closed by `>&-`).
+        if error.filename is not None:
+            raise
+        sys.stderr.write(f"error: cannot write to standard output: {error.strerror or error}\n")
+        sys.exit(OutputError.exit_code)

@@ -7,6 +7,7 @@ is stored beside it except the diagnostics of the run that built it.
 from __future__ import annotations
 
 import re
+import sys
 from dataclasses import dataclass, field
 from typing import Iterator
 
@@ -74,13 +75,46 @@ def meetings(root: etree._Element) -> list[etree._Element]:
     return root.findall(f"{q(v.BODY)}/{q(v.MEETING)}")
 
 
+class LongInteger:
+    """A schema integer too long for a Python int, kept as its digits (no sign, no leading 0).
+
+    Python refuses to convert more than 4,300 digits (sys.get_int_max_str_digits(), a guard
+    against quadratic conversion), yet xs:nonNegativeInteger has no bound. str() gives the
+    digits, for exporters to show; JSON writes them as a number.
+    """
+
+    __slots__ = ("digits",)
+
+    def __init__(self, digits: str):
+        self.digits = digits
+
+    def __str__(self) -> str:
+        return self.digits
+
+    def __repr__(self) -> str:
+        return f"LongInteger({len(self.digits)} digits)"
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, LongInteger) and other.digits == self.digits
+
+    def __hash__(self) -> int:
+        return hash(self.digits)
+
+
+def whole_number(text: str) -> int | LongInteger:
+    """A schema-valid integer attribute (views, an item's number) as an int, or its digits past the limit."""
+    digits = text.strip().lstrip("+").lstrip("0") or "0"
+    limit = getattr(sys, "get_int_max_str_digits", lambda: 0)()
+    return LongInteger(digits) if limit and len(digits) > limit else int(digits)
+
+
 def _field_value(element: etree._Element) -> object | None:
     name = local(element)
     if name in ("published", "views"):
         value = element.get("value")
         if value is None:
             return None
-        return int(value) if name == "views" else value
+        return whole_number(value) if name == "views" else value
     label = element.find(q(v.LABEL))
     text = text_of(element)
     if label is not None:

@@ -46,7 +46,7 @@ def write_atomically(target: Path, data: bytes) -> None:
     """
     folder = target.parent if str(target.parent) else Path(".")
     try:
-        folder.mkdir(parents=True, exist_ok=True)
+        _make_folders(folder)
     except FileExistsError:
         raise OutputError(f"cannot write in {folder}: it is a file, not a folder", source=str(target)) from None
     except OSError as error:
@@ -57,10 +57,28 @@ def write_atomically(target: Path, data: bytes) -> None:
         raise OutputError(f"cannot write the output: {error.strerror}", source=str(target)) from None
 
 
+def _make_folders(folder: Path) -> None:
+    """mkdir -p without recursion (Path.mkdir and os.makedirs recurse: a tree 1,000 deep overflows)."""
+    missing = []
+    while not os.path.lexists(folder):
+        missing.append(folder)
+        if folder.parent == folder:
+            break
+        folder = folder.parent
+    if not missing and not folder.is_dir():
+        raise FileExistsError(folder)
+    for path in reversed(missing):
+        try:
+            path.mkdir()
+        except FileExistsError:
+            if not path.is_dir():
+                raise
+
+
 def _write_then_rename(folder: Path, target: Path, data: bytes) -> None:
     handle, temporary = _unnamed_file(folder)
     if handle is None:
-        handle, temporary = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".part", dir=folder)
+        handle, temporary = tempfile.mkstemp(prefix=_hidden_prefix(target), suffix=".part", dir=folder)
         os.fchmod(handle, 0o666 & ~_umask())  # mkstemp's 0600 would hide the output from others
     try:
         with os.fdopen(handle, "wb") as stream:
@@ -89,7 +107,7 @@ def _unnamed_file(folder: Path) -> tuple[int | None, None]:
 
 def _name_unnamed(handle: int, folder: Path, target: Path) -> str:
     """Give the finished unnamed file a hidden name in the target folder (link, not copy)."""
-    name = tempfile.mktemp(prefix=f".{target.name}.", suffix=".part", dir=folder)
+    name = tempfile.mktemp(prefix=_hidden_prefix(target), suffix=".part", dir=folder)
     folder_handle = os.open(folder, os.O_RDONLY | os.O_DIRECTORY)
     try:
         # Directory handles make Python call linkat(…, AT_SYMLINK_FOLLOW): plain link() would try
@@ -99,6 +117,16 @@ def _name_unnamed(handle: int, folder: Path, target: Path) -> str:
     finally:
         os.close(folder_handle)
     return name
+
+
+# File names are at most 255 bytes: the temporary name keeps the start of the target's name (to
+# tell whose it is) but leaves room for the dot, the random part and ".part".
+_NAME_KEPT_BYTES = 200
+
+
+def _hidden_prefix(target: Path) -> str:
+    # Cut in bytes; a character cut in two is kept as its bytes (the name is hidden and brief).
+    return "." + os.fsdecode(os.fsencode(target.name)[:_NAME_KEPT_BYTES]) + "."
 
 
 def _umask() -> int:

@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import codecs
+import os
 import re
+import stat
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from .errors import InputError, InputTooLargeError
 
@@ -64,7 +67,7 @@ def _utf16_without_bom(data: bytes) -> tuple[str, str, list[str]] | None:
         return None
     little = data[1::2].count(0) >= data[0::2].count(0)
     try:
-        text = data.decode("utf-16-le" if little else "utf-16-be")
+        text = data.decode("utf-16-le" if little else "utf-16-be", "surrogatepass")
     except UnicodeDecodeError:
         return None
     if len(_PLAUSIBLE.findall(text)) < 0.9 * len(text):
@@ -126,7 +129,8 @@ def _decode(data: bytes) -> tuple[str, str, list[str]]:
         return data[3:].decode("utf-8", "surrogatepass"), "utf-8-sig", []
     if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         try:
-            return data.decode("utf-16"), "utf-16", []
+            # surrogatepass: a lone surrogate becomes a character clean() drops and counts, as for UTF-8.
+            return data.decode("utf-16", "surrogatepass"), "utf-16", []
         except UnicodeDecodeError as error:
             raise InputError(
                 f"starts like UTF-16 text but is not (undecodable at byte {error.start}); "
@@ -153,13 +157,61 @@ def _truncated(data: bytes, start: int) -> tuple[str, str, list[str]]:
     return text, "utf-8", [f"the input ends in the middle of a character (cut off?); its last {len(data) - start} byte(s) were dropped"]
 
 
+# What a path names when it is not a regular file, as a user would call it.
+_NOT_REGULAR = (
+    (stat.S_ISDIR, "a folder"),
+    (stat.S_ISFIFO, "a named pipe (FIFO)"),
+    (stat.S_ISSOCK, "a socket"),
+    (stat.S_ISCHR, "a character device"),
+    (stat.S_ISBLK, "a block device"),
+)
+
+
+def _not_regular(mode: int) -> str | None:
+    if stat.S_ISREG(mode):
+        return None
+    return next((kind for test, kind in _NOT_REGULAR if test(mode)), "not a regular file")
+
+
+def read_file(path: Path, max_bytes: int | None = DEFAULT_MAX_BYTES) -> bytes:
+    """The bytes of the regular file at `path`, refusing past `max_bytes` without reading further.
+
+    A FIFO, device or socket is refused before it is opened for reading: opening a FIFO waits
+    for a writer and /dev/zero never ends. The file is then opened without blocking and checked
+    again, so one swapped in between the two looks cannot make the command wait either.
+    """
+    try:
+        kind = _not_regular(os.stat(path).st_mode)
+        if kind is None:
+            handle = os.open(path, os.O_RDONLY | os.O_NONBLOCK | os.O_NOCTTY | os.O_CLOEXEC)
+            with open(handle, "rb", closefd=True) as stream:
+                kind = _not_regular(os.fstat(handle).st_mode)
+                if kind is None:
+                    return _read_at_most(stream, max_bytes)
+    except InputError as error:
+        raise error.located(str(path)) from None
+    except FileNotFoundError:
+        raise InputError("no such file", source=str(path)) from None
+    except OSError as error:
+        raise InputError(f"cannot read: {error.strerror or error}", source=str(path)) from None
+    why = "" if kind == "a folder" else " (refused unopened: reading it could wait or run forever)"
+    raise InputError(f"this is {kind}, not a file{why}", source=str(path))
+
+
+def _read_at_most(stream, max_bytes: int | None) -> bytes:
+    # One byte past the limit is enough to refuse: a huge input is never read whole.
+    data = stream.read() if max_bytes is None else stream.read(max_bytes + 1)
+    check_size(data, max_bytes)
+    return data
+
+
 def check_size(data: bytes, max_bytes: int | None = DEFAULT_MAX_BYTES) -> None:
     """Refuse input past the limit before any work is spent on it (text and XML alike)."""
-    if max_bytes is not None and len(data) > max_bytes:
-        raise InputTooLargeError(
-            f"input is {len(data):,} bytes, over the limit of {max_bytes:,} "
-            "(raise it with --max-size)"
-        )
+    if max_bytes is None or len(data) <= max_bytes:
+        return
+    # Data read one byte past the limit (and no further) has no known size: do not invent one.
+    size = "" if len(data) == max_bytes + 1 else f"{len(data):,} bytes, "
+    raise InputTooLargeError(f"input is {size}over the limit of {max_bytes:,} bytes (raise it with --max-size)")
 
 
 def decode(data: bytes, *, max_bytes: int | None = DEFAULT_MAX_BYTES) -> DecodedText:

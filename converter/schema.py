@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -69,14 +70,22 @@ _LIMIT_MESSAGES = (
 )
 
 
+# What may come before the root element: a byte-order mark, white space, comments and processing
+# instructions (the XML declaration is one), then the DOCTYPE, if any. One anchored match with
+# nothing to backtrack into: linear whatever the bytes.
+_PROLOG_BEFORE_DOCTYPE = re.compile(rb"(?:\xef\xbb\xbf)?(?:\s+|<\?.*?\?>|<!--.*?-->)*", re.DOTALL)
+
+
 def _declares_dtd(data: bytes) -> bool:
     """A cheap look before parsing, so a bomb is refused without building anything.
 
-    Not the only guard: a UTF-16 document or a DOCTYPE behind a long comment slips past a byte
+    Entities can only be declared in a DOCTYPE, and a DOCTYPE only stands in the prolog, before
+    the root element: `<!ENTITY` anywhere else (in a comment, a CDATA section) is text, or
+    malformed XML the parser refuses. Not the only guard: a UTF-16 document slips past a byte
     search, and _has_dtd looks at what the parser actually saw.
     """
-    head = data[:4096].upper()
-    return b"<!DOCTYPE" in head or b"<!ENTITY" in data.upper()
+    end = _PROLOG_BEFORE_DOCTYPE.match(data).end()
+    return data[end : end + 9].upper() == b"<!DOCTYPE"
 
 
 def _has_dtd(root: etree._Element) -> bool:

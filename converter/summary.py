@@ -5,6 +5,8 @@ Every value is read from the tree; nothing here is parsed again from text.
 
 from __future__ import annotations
 
+from typing import Iterator
+
 from lxml import etree
 
 from . import vocabulary as v
@@ -19,6 +21,7 @@ from .model import (
     source_place,
     text_of,
     title_text,
+    whole_number,
 )
 from .provenance import summary as provenance_summary
 from .vocabulary import q
@@ -57,7 +60,7 @@ def _section(block) -> dict:
         "marker": block.marker,
         "text": block.text,
         "items": [
-            {"n": int(item.get("n")), "label": item.get("label"), "text": text_of(item), **source_place(item)}
+            {"n": whole_number(item.get("n")), "label": item.get("label"), "text": text_of(item), **source_place(item)}
             for item in block.items
         ],
         **source_place(block.fragments[0]),
@@ -98,7 +101,7 @@ def _field(element: etree._Element) -> dict:
         entry["kind"] = element.get("kind")
     value = element.get("value")
     if value is not None:
-        entry["value"] = int(value) if local(element) == "views" else value
+        entry["value"] = whole_number(value) if local(element) == "views" else value
         if local(element) == "published":
             entry["parts"] = time_parts(value)
     entry.update(source_place(element))
@@ -120,8 +123,8 @@ def _metadata_blocks(root: etree._Element) -> list[dict]:
     return found
 
 
-def _region_blocks(root: etree._Element) -> list[dict]:
-    found = []
+def region_blocks(root: etree._Element) -> Iterator[dict]:
+    """Every block of the front, body and back, one at a time (a document may hold millions)."""
     for region in (v.FRONT, v.BODY, v.BACK):
         container = root.find(q(region))
         for element in container.iter(q(v.TITLE), q(v.METADATA), q(v.CHROME), q(v.PARAGRAPH)):
@@ -133,13 +136,17 @@ def _region_blocks(root: etree._Element) -> list[dict]:
                 entry["meeting"] = parent.get("id")
             if element.get("kind"):
                 entry["kind"] = element.get("kind")
-            entry["line"] = source_place(element)["line"]
-            found.append(entry)
-    return found
+            entry.update(source_place(element))  # start/end too when the block is part of its line
+            yield entry
 
 
 def summarise(root: etree._Element) -> dict:
     """The whole document as data: title, metadata, meetings, chrome and every block's text."""
+    return {**summary_head(root), "blocks": list(region_blocks(root))}
+
+
+def summary_head(root: etree._Element) -> dict:
+    """The summary but its last key, "blocks" (see region_blocks)."""
     all_blocks = blocks(root)
     return {
         "schema-version": root.get("schema-version"),
@@ -151,5 +158,4 @@ def summarise(root: etree._Element) -> dict:
         "chrome": [
             {"kind": c.get("kind"), "text": text_of(c), **source_place(c)} for c in root.iter(q(v.CHROME))
         ],
-        "blocks": _region_blocks(root),
     }

@@ -13,6 +13,7 @@ kills its worker alone is reported as failed, and the batch goes on.
 from __future__ import annotations
 
 import multiprocessing
+import os
 import sys
 from collections import deque
 from concurrent.futures import ProcessPoolExecutor
@@ -39,7 +40,8 @@ def _context(settings: Settings):
     if "forkserver" not in multiprocessing.get_all_start_methods():
         return multiprocessing.get_context("spawn")
     context = multiprocessing.get_context("forkserver")
-    modules = ["converter.parser", "converter.batch.task", "lxml.etree"]
+    # The lifeline first: the forkserver dies with the command even while importing the rest.
+    modules = ["converter.batch.forkserver_lifeline", "converter.parser", "converter.batch.task", "lxml.etree"]
     if settings.format in BUILTIN:
         modules.append(BUILTIN[settings.format].partition(":")[0])
     context.set_forkserver_preload(modules)
@@ -49,8 +51,18 @@ def _context(settings: Settings):
 def _executor(settings: Settings, workers: int) -> ProcessPoolExecutor:
     recycling = {"max_tasks_per_child": RECYCLE_AFTER} if sys.version_info >= (3, 11) else {}
     return ProcessPoolExecutor(
-        max_workers=workers, mp_context=_context(settings), initializer=prepare, initargs=(settings,), **recycling
+        max_workers=workers, mp_context=_context(settings), initializer=_start_worker,
+        initargs=(settings, os.getpid()), **recycling
     )
+
+
+def _start_worker(settings: Settings, command: int) -> None:
+    """A worker dies with its parent: the forkserver (which dies with the command), or the command."""
+    from .lifeline import die_with_parent
+
+    forkserver = sys.modules.get("converter.batch.forkserver_lifeline")
+    die_with_parent(forkserver.FORKSERVER if forkserver else command)
+    prepare(settings)
 
 
 def _in_workers(jobs: list[Job], settings: Settings, workers: int) -> Iterator[Outcome]:

@@ -13,6 +13,7 @@ from typing import Iterable, Iterator
 
 import typer
 
+from ..terminal import one_line, printable
 from .task import Outcome
 
 # Fewer files than this finish before a bar would be worth drawing.
@@ -60,8 +61,9 @@ def summary_line(tally: Tally) -> str:
 
 def print_failure(outcome: Outcome) -> None:
     if outcome.trace:
-        typer.echo(outcome.trace.rstrip(), err=True)
-    typer.echo(f"error: {outcome.error}", err=True)
+        typer.echo(printable(outcome.trace.rstrip()), err=True)
+    # The message names the file: shown escaped (a line break in a name included), never raw.
+    typer.echo(one_line(f"error: {outcome.error}"), err=True)
 
 
 def print_summary(tally: Tally, quiet: bool) -> None:

@@ -79,18 +79,18 @@ def document_from(data: bytes, suffix: str, max_bytes: int, name: str | None = N
     from ..webpage import looks_like_html
 
     if suffix.lower() == ".xml" or (data.lstrip()[:5] == b"<?xml" and not looks_like_html(data, name or "")):
-        return load(data)
+        return load(data, max_bytes=max_bytes)
     return parse_bytes(data, max_bytes=max_bytes, name=name)
 
 
 def _read_bytes(path: Path, max_bytes: int) -> bytes:
-    # One byte past the limit is enough to refuse: a huge input is never read whole.
+    from ..reading import read_file
+
+    if path != STDIN:
+        return read_file(path, max_bytes)  # regular files only: a FIFO or /dev/zero is refused
+    # Standard input is the user's own pipe: read, but one byte past the limit at most.
     try:
-        if path == STDIN:
-            data = sys.stdin.buffer.read(max_bytes + 1)
-        else:
-            with path.open("rb") as stream:
-                data = stream.read(max_bytes + 1)
+        data = sys.stdin.buffer.read(max_bytes + 1)
     except OSError as error:
         raise InputError(f"cannot read: {error.strerror}", source=str(path)) from None
     if len(data) > max_bytes:
