@@ -40,7 +40,7 @@ def forget_everything() -> None:
     fontcache.take_notes()
     fontset._own.cache_clear()
     fontset._bundled.cache_clear()
-    discovery.system_charsets.cache_clear()
+    discovery._all_system_charsets.cache_clear()
     discovery.fontconfig_faces.cache_clear()
     discovery.folder_faces.cache_clear()
     from reportlab.pdfbase import pdfmetrics

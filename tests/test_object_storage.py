@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import CORPUS, EXAMPLES, require_module
-from tests.test_cli_batch import _comparable, _loadable, _outputs, run
+from tests.test_cli_batch import _loadable, _outputs, run, without_input_name
 
 require_module("s3fs")
 require_module("moto")
@@ -88,7 +88,7 @@ def test_round_trip_bucket_to_bucket(tmp_path, s3, fmt, scheduler):
     local = _outputs(tmp_path / "local")
     remote = _stored(s3, "converted/out")
     assert sorted(remote) == sorted(local) and len(remote) == len(list(reports.rglob("*.txt"))) - 1
-    assert {k: _comparable(v) for k, v in remote.items()} == {k: _comparable(v) for k, v in local.items()}
+    assert {k: without_input_name(v) for k, v in remote.items()} == {k: without_input_name(v) for k, v in local.items()}
 
 
 def test_local_files_to_a_bucket_and_a_bucket_to_local_files(tmp_path, s3):

@@ -138,12 +138,16 @@ def _ranges(text: str) -> list[tuple[int, int]]:
     return found
 
 
-@lru_cache(maxsize=1)
 def system_charsets() -> tuple[tuple[FontFile, tuple[int, ...], tuple[int, ...]], ...]:
-    """Every embeddable system face with its character set, from ONE fontconfig call per process
-    (asking fontconfig once per missing character cost a process per character)."""
-    if not system_fonts_allowed():
-        return ()
+    """Every embeddable system face with its character set; none when the machine's fonts are
+    switched off (asked on every call: the switch may change within a process)."""
+    return _all_system_charsets() if system_fonts_allowed() else ()
+
+
+@lru_cache(maxsize=1)
+def _all_system_charsets() -> tuple[tuple[FontFile, tuple[int, ...], tuple[int, ...]], ...]:
+    """From ONE fontconfig call per process (asking fontconfig once per missing character cost a
+    process per character)."""
     listing = _fc_run("-f", "%{file}\t%{index}\t%{weight}\t%{slant}\t%{fontformat}\t%{family[0]}\t%{charset}\n")
     faces = []
     for line in listing.splitlines():

@@ -6,7 +6,7 @@ from functools import lru_cache
 
 from ...errors import ExportError
 from .charset import printable
-from .discovery import ROLES, FontFile, bundled_face, faces_covering
+from .discovery import ROLES, FontFile, bundled_face, faces_covering, system_fonts_allowed
 from .facecache import FontUnusable
 from .fontcache import take_notes
 from .fonts import Choice, Piece, check_roles, choose, pieces
@@ -53,8 +53,9 @@ def _chain(role: str, own: dict[str, list[Piece]], extra: list[Piece]) -> list[P
 
 
 @lru_cache(maxsize=8)
-def _own(fonts: tuple[tuple[str, str], ...]) -> tuple[dict[str, Choice], dict[str, list[Piece]]]:
-    """The chosen faces' fonts per role."""
+def _own(fonts: tuple[tuple[str, str], ...], system: bool) -> tuple[dict[str, Choice], dict[str, list[Piece]]]:
+    """The chosen faces' fonts per role (`system`, whether the machine's fonts may serve, is part
+    of the cache key: the choice differs with it)."""
     options = dict(fonts)
     choices = {role: choose(role, options) for role in ROLES}
     return choices, {role: pieces(choice.face) for role, choice in choices.items()}
@@ -95,7 +96,7 @@ def font_set(fonts: dict[str, str], characters: set[str]) -> FontSet:
     system faces only when those lack one too: each face costs its notes' load time.
     """
     check_roles(fonts)
-    choices, own = _own(tuple(sorted(fonts.items())))
+    choices, own = _own(tuple(sorted(fonts.items())), system_fonts_allowed())
     printed = {c for c in characters if not c.isspace()}
     extra: list[Piece] = []
     # In borrowing order, so that the faces further down are read only for what the first lack.
