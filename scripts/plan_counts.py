@@ -9,7 +9,6 @@ paragraphs (front, meetings, back; inline chrome excepted) that no printed line 
 
 from __future__ import annotations
 
-import re
 import sys
 from collections import Counter
 from pathlib import Path
@@ -18,26 +17,12 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 import converter  # noqa: E402
-from converter import vocabulary as v  # noqa: E402
 from converter.layout import plan as p  # noqa: E402
 from converter.layout import titles  # noqa: E402
-from converter.model import body_paragraphs, text_of  # noqa: E402
 from converter.options import ExportOptions  # noqa: E402
+from tests.printable import HAN as _HAN, printable_text  # noqa: E402
 
-_HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 _GENERATED = {p.TITLE, p.MINUTES_MARK, p.META}
-
-
-def printable_text(root) -> str:
-    """The text of every paragraph a layout must print, less inline chrome."""
-    paragraphs = (root.findall(f"{v.q(v.FRONT)}/{v.q(v.PARAGRAPH)}") + body_paragraphs(root)
-                  + root.findall(f"{v.q(v.BACK)}/{v.q(v.PARAGRAPH)}"))
-    out = []
-    for paragraph in paragraphs:
-        chrome = "".join(text_of(c) for c in paragraph.iter(v.q(v.CHROME)))
-        text = text_of(paragraph)
-        out.append(text.replace(chrome, "", 1) if chrome else text)
-    return "".join(out)
 
 
 def dropped(root, plan: p.Plan) -> int:

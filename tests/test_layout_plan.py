@@ -4,7 +4,6 @@ errors, unknown attributes change nothing, and the layout package reads the mode
 from __future__ import annotations
 
 import ast
-import re
 from collections import Counter
 from pathlib import Path
 
@@ -18,9 +17,9 @@ from converter.layout import inline
 from converter.layout import plan as plan_module
 from converter.layout.minutes import minutes_mark
 from converter.layout.plan import build_plan
-from converter.model import body_paragraphs, text_of
 from converter.options import ExportOptions
 from tests.conftest import corpus_names, corpus_text
+from tests.printable import HAN, printable_text
 
 ROOT = Path(__file__).resolve().parent.parent
 XSD = ROOT / "schemas" / "notice.xsd"
@@ -97,19 +96,8 @@ def test_no_exporter_imports_another_exporter_or_the_parser(exporter):
             assert not name.startswith(("converter.parser", *others)), f"{path.name} imports {name}"
 
 
-_HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
-
-
-def _printable(root) -> str:
-    """Every paragraph a layout must print (front, meetings, back), less inline chrome."""
-    paragraphs = (root.findall(f"{v.q(v.FRONT)}/{v.q(v.PARAGRAPH)}") + body_paragraphs(root)
-                  + root.findall(f"{v.q(v.BACK)}/{v.q(v.PARAGRAPH)}"))
-    texts = []
-    for paragraph in paragraphs:
-        chrome = "".join(text_of(c) for c in paragraph.iter(v.q(v.CHROME)))
-        text = text_of(paragraph)
-        texts.append(text.replace(chrome, "", 1) if chrome else text)
-    return "".join(texts)
+_HAN = HAN
+_printable = printable_text
 
 
 @pytest.mark.parametrize("name", corpus_names() + ["texts/circular", "texts/minutes-attendance"])
