@@ -6,6 +6,7 @@ hang fails the test instead of stalling the suite.
 
 from __future__ import annotations
 
+import itertools
 import json
 import os
 import resource
@@ -13,6 +14,7 @@ import signal
 import stat
 import subprocess
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -344,7 +346,7 @@ def test_a_pattern_over_loops_matches_as_glob_would_without_them(tangled: Path):
 
 
 @pytest.fixture
-def deep(tmp_path: Path) -> Path:
+def deep(tmp_path: Path) -> Iterator[Path]:
     folder = tmp_path / "deep"
     folder.mkdir()
     at = os.open(folder, os.O_RDONLY)
@@ -359,7 +361,29 @@ def deep(tmp_path: Path) -> Path:
         os.close(report)
     finally:
         os.close(at)
-    return folder
+    yield folder
+    # pytest deletes old temporary folders with a recursive rmtree, which a 1,000-deep tree
+    # overflows (RecursionError at the end of a later session): take both trees down here.
+    for tree in (folder, tmp_path / "out"):
+        if tree.exists():
+            _remove_flattening(tree)
+
+
+def _remove_flattening(folder: Path) -> None:
+    """Delete a tree of any depth without recursion or deep paths: lift each sub-folder's entries
+    up into `folder`, then remove the emptied sub-folder, until nothing is left."""
+    fresh = (f"lifted-{n}" for n in itertools.count())
+    while entries := os.listdir(folder):
+        for entry in entries:
+            path = folder / entry
+            if path.is_dir() and not path.is_symlink():
+                for inner in os.listdir(path):
+                    target = next(name for name in fresh if not (folder / name).exists())
+                    os.rename(path / inner, folder / target)
+                path.rmdir()
+            else:
+                path.unlink()
+    folder.rmdir()
 
 
 @pytest.mark.parametrize("named", ["deep", "deep/**/*.txt"])
