@@ -80,6 +80,9 @@ CHROME_KINDS = (
     "repeated-title",
     "original-title",
     "residue",
+    "timestamp",
+    "site",
+    "tag",
 )
 DAYPARTS = ("morning", "noon", "afternoon", "evening", "night")
 YEAR_SOURCES = ("stated", "series", "publication", "none")

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from ..markup import Span
-from .chrome import ORIGINAL_TITLE, chrome_kind
+from .chrome import ORIGINAL_TITLE, chrome_kind, edge_kind, is_widget_prompt
 from .lines import Line
 from .metadata import field_spans
 from .patterns import CJK_CLASS
@@ -126,7 +126,7 @@ def _classify_aside(line: Line, region: str) -> Plan:
     spans = _fields(line.shadow)
     if spans:
         return Plan(line, region, "metadata", spans=list(spans), origin="footer" if region == "back" else "page")
-    kind = chrome_kind(line.shadow)
+    kind = edge_kind(line.shadow, region)
     if kind:
         return Plan(line, region, "chrome", chrome=kind)
     return Plan(line, region, "p")
@@ -247,6 +247,65 @@ def _mark_front(front: list[Plan], guesses: list[str]) -> None:
             plan.origin = "article"
 
 
+# The headline again after the report, whole or cut off, or as a page's <title> with the site's
+# name after a separator ("…会议召开_福安新闻网"), in a share widget or a link to itself.
+_TITLE_TAIL = re.compile(r"^[_|\-—–·]\S{1,20}$")
+_MIN_CUT_TITLE = 6
+_UNBRACKET = str.maketrans("", "", "【】[]《》\"“”")
+# What a page lists under "相关阅读", "上一篇", … : the headlines of other pages.
+_LINKS_HEADER = re.compile(r"^(?:相关(?:阅读|新闻|文章|链接|报道)|推荐阅读|延伸阅读|猜你喜欢|热点(?:新闻|文章)|本类热点条目"
+                           r"|上一篇|下一篇|上一条|下一条|更多(?:新闻|阅读|文章|报道)?)[::]?$")
+_SIGNATURE_MAX = 24
+# A date alone on a line, in figures or Chinese numerals ("二〇二五年一月二十日"), no time: under a
+# 署名 it is the 成文日期, not a page's date in its footer.
+_DATE_LINE = re.compile(r"^[\d〇零一二三四五六七八九十]{2,4}\s*年\s*[\d〇零一二三四五六七八九十]{1,2}\s*月"
+                        r"\s*[\d〇零一二三四五六七八九十]{1,3}\s*日$")
+
+
+def _repeats_title(shadow: str, title: str, signed: bool) -> bool:
+    """The headline again: whole, with a site's name after a separator, or cut off. A 公文's
+    署名 is where its title's "发文机关关于…" begins: not a cut-off title."""
+    text = _squash(shadow).translate(_UNBRACKET)
+    if not title or not text:
+        return False
+    if text == title:
+        return True
+    if len(text) >= _MIN_CUT_TITLE and title.startswith(text):
+        return not signed and not title[len(text):].startswith("关于")
+    return text.startswith(title) and bool(_TITLE_TAIL.match(text[len(title):]))
+
+
+def _mark_back(plans: list[Plan]) -> None:
+    """Lines after the report that only a page carries, known by what stands around them: the
+    headline again, the headlines of other pages under "相关阅读"; and a 署名's 成文日期, which is
+    the document's text, not the page's date."""
+    title = next((p for p in plans if p.kind == "title"), None)
+    title_text = _squash(title.line.shadow).translate(_UNBRACKET) if title is not None else ""
+    links = False
+    previous: Plan | None = None
+    for index, plan in enumerate(plans):
+        if plan.region == "back":
+            text = plan.line.shadow
+            signed = index + 1 < len(plans) and bool(_DATE_LINE.match(plans[index + 1].line.shadow.strip()))
+            if plan.kind == "p" and _repeats_title(text, title_text, signed):
+                plan.kind, plan.chrome = "chrome", "repeated-title"
+            elif plan.kind == "p" and links and not is_sentence(text):
+                plan.kind, plan.chrome = "chrome", "navigation"
+            elif plan.kind == "chrome" and _LINKS_HEADER.match(text.strip()):
+                links = True
+            elif (plan.kind == "metadata" and _DATE_LINE.match(text.strip()) and previous is not None
+                  and _signature(previous)):
+                plan.kind, plan.spans, plan.origin = "p", [], "page"
+        previous = plan
+
+
+def _signature(plan: Plan) -> bool:
+    """A 发文机关署名: a short paragraph line with no punctuation, an organ's name."""
+    text = plan.line.shadow.strip()
+    return plan.kind == "p" and len(text) <= _SIGNATURE_MAX and not re.search(r"[,.;:!?。、]", text) \
+        and _cjk_count(text) >= 2
+
+
 # The head of a 纪要: "时间:… / 地点:… / 主持:… / 参会人员:…" — the meeting's facts, not page
 # metadata. 时间 is read so only when another such line follows it.
 _MEETING_FACT = re.compile(r"^(?:会议)?(?:地点|主持人?|议题|主题|记录人?|参会人员|出席人员|列席人员)\s*:")
@@ -312,7 +371,7 @@ def _headline_before_lead(line: Line) -> list[Line] | None:
 
 
 def _opens_report(index: int, line: Line, facts: set[int]) -> bool:
-    return index in facts or (is_sentence(line.shadow) and not _fields(line.shadow))
+    return index in facts or (is_sentence(line.shadow) and not _fields(line.shadow) and not is_widget_prompt(line.shadow))
 
 
 def _body_start(lines: list[Line], facts: set[int]) -> int | None:
@@ -342,7 +401,7 @@ def _body_end(lines: list[Line], facts: set[int], first: int, prose: list[int]) 
 
 def _continues_report(shadow: str) -> bool:
     """Unfinished running text after the last sentence, not a widget's prompt or a footer."""
-    return is_prose(shadow) and chrome_kind(shadow) is None and not _fields(shadow) and (
+    return is_prose(shadow) and edge_kind(shadow, "back") is None and not _fields(shadow) and (
         _reads_as_text(shadow) or len(shadow) >= 40
     )
 
@@ -353,7 +412,7 @@ def _truncated_end(line: Line) -> bool:
     return (
         _cjk_count(text) >= 8
         and not _fields(text)
-        and chrome_kind(text) is None
+        and edge_kind(text, "back") is None
         and not _NOT_HEADLINE.search(text)
         and not re.search(r"会议?$", text)
         # a 版记 line or a date line (署名/成文日期) ends a document, it is not cut off
@@ -364,7 +423,7 @@ def _truncated_end(line: Line) -> bool:
 def _page_furniture(lines: list[Line]) -> bool:
     """Only page furniture (a footer, share buttons, a site name) after the report: a cut-off
     last line of the text is still the last line of the report on a saved web page."""
-    return all(chrome_kind(line.shadow) is not None for line in lines)
+    return all(edge_kind(line.shadow, "back") is not None for line in lines)
 
 
 def plan_lines(lines: list[Line], guesses: list[str] | None = None) -> list[Plan]:
@@ -408,4 +467,5 @@ def plan_lines(lines: list[Line], guesses: list[str] | None = None) -> list[Plan
                 plans.append(Plan(line, "body", "p"))
     plans = _headline_from_crumbs(plans, guesses)
     _mark_front([p for p in plans if p.region == "front"], guesses)
+    _mark_back(plans)
     return plans
