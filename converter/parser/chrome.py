@@ -75,7 +75,14 @@ _SITE_ALONE = re.compile(
 # meeting ("县政府常务会议"): no verb, no clause, only a noun phrase ending in 会议.
 _TAGS = re.compile(r"^[【\[]?(?:标签|关键词|关键字|tags?)\s*[::]", re.IGNORECASE)
 _MEETING_TAG = re.compile(r"^[^\s,。;:!?、()\"“”]{2,12}会议$")
-_CLAUSE_VERB = re.compile(r"主持|出席|参加|列席|讲话|部署|[了并由在对就]")
+_CLAUSE_VERB = re.compile(r"召开|举行|主持|出席|参加|列席|讲话|部署|[了并由在对就]")
+# A page's credits and counters without the colon of a metadata label ("责任编辑 林小溪",
+# "(来源 松川日报)", "阅读 1024"). A reporter's credit ("(记者 林小溪)") is the article's.
+_BYLINE = re.compile(
+    r"^[(【\[]?(?:责任编辑|责编|网络编辑|值班编辑|编辑|审核|审校|校对|终审|初审|复审|监制|来源|文章来源|稿件来源"
+    r"|信息来源)\s+[^\s,。;:!?()【】\[\]]{1,16}(?:\s+[^\s,。;:!?()【】\[\]]{1,16}){0,3}[)】\]]?$"
+)
+_COUNTER = re.compile(r"^[(【\[]?(?:阅读|浏览|点击|访问)(?:次数|量|数|人次)?\s*\d[\d,]*\s*(?:次)?[)】\]]?$")
 # Widget prompts that end like sentences ("来说两句吧。。。", "还没有评论,快来抢沙发吧!",
 # "加载中……"): the line is the prompt and nothing else.
 _WIDGET_PROMPT = re.compile(
@@ -113,14 +120,18 @@ def _button_row(shadow: str) -> str | None:
 def edge_kind(shadow: str, region: str) -> str | None:
     """The kind of chrome a line is when it stands in the front or the back of a page (outside
     the report): page chrome anywhere, or a line that only a page's edges carry."""
-    kind = chrome_kind(shadow)
-    if kind or len(shadow) > _MAX_CHROME:
-        return kind
     text = shadow.strip()
     if _TIMESTAMP.match(text) and _STAMP_MARK.search(text) and len(_DIGIT.findall(text)) >= 3:
         return "timestamp"
+    kind = chrome_kind(shadow)
+    if kind or len(shadow) > _MAX_CHROME:
+        return kind
     if (_SITE.match(text) or _SITE_ALONE.match(text)) and not _SITE_VERB.search(text):
         return "site"
+    if _BYLINE.match(text):
+        return "byline"
+    if _COUNTER.match(text):
+        return "residue"
     if _TAGS.match(text) or (region == "back" and _MEETING_TAG.match(text) and not _CLAUSE_VERB.search(text)):
         return "tag"
     return None

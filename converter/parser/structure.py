@@ -420,6 +420,11 @@ def _truncated_end(line: Line) -> bool:
     )
 
 
+def _repeats_front(line: Line, front: list[Line]) -> bool:
+    """The headline (or another front line) again after the report, not a cut-off sentence."""
+    return any(_repeats_title(line.shadow, _squash(above.shadow).translate(_UNBRACKET), False) for above in front)
+
+
 def _page_furniture(lines: list[Line]) -> bool:
     """Only page furniture (a footer, share buttons, a site name) after the report: a cut-off
     last line of the text is still the last line of the report on a saved web page."""
@@ -450,7 +455,9 @@ def plan_lines(lines: list[Line], guesses: list[str] | None = None) -> list[Plan
     if first is None:
         first = prose[0] if prose else len(lines)
     last = _body_end(lines, facts, first, prose)
-    if first <= last < len(lines) - 1 and _truncated_end(lines[last + 1]) and _page_furniture(lines[last + 2 :]):
+    if first <= last < len(lines) - 1 and _truncated_end(lines[last + 1]) and _page_furniture(lines[last + 2 :]) and (
+        not _repeats_front(lines[last + 1], lines[:first])
+    ):
         last += 1
         guesses.append(f"line {lines[last].number}: the last line, cut off, read as part of the report")
     plans: list[Plan] = []
