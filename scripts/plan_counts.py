@@ -1,14 +1,17 @@
 """Counts of issue 11 over the corpus, from the print plan of every text in both layouts:
 
-    python scripts/plan_counts.py [CORPUS_DIR]
+    python scripts/plan_counts.py [--unfinished] [CORPUS_DIR]
 
 titles and 纪要标志 that wrap, and how many of them break only between words (jieba's words,
 on the simplified shadow of a traditional text); bare 会议纪要 marks; characters of the text's
-paragraphs (front, meetings, back; inline chrome excepted) that no printed line carries.
+paragraphs (front, meetings, back; inline chrome excepted) that no printed line carries; printed
+lines of the text that are no finished sentence (where page junk would show: `--unfinished` lists
+them for review).
 """
 
 from __future__ import annotations
 
+import re
 import sys
 from collections import Counter
 from pathlib import Path
@@ -23,6 +26,7 @@ from converter.options import ExportOptions  # noqa: E402
 from tests.printable import HAN as _HAN, printable_text  # noqa: E402
 
 _GENERATED = {p.TITLE, p.MINUTES_MARK, p.META}
+_FINISHED = re.compile(r"[。！？!?][”’\"）)]*\s*$")
 
 
 def dropped(root, plan: p.Plan) -> int:
@@ -44,14 +48,26 @@ def between_words(broken: str) -> bool:
     return ok
 
 
-def main(corpus: Path) -> None:
-    wrapped = by_words = bare = lost = documents = 0
+def unfinished(plan: p.Plan) -> list[str]:
+    """The printed lines of the text itself that do not end a sentence (headings, a deck, a
+    signature, cut-off lines … and any page junk the parser failed to mark as chrome); a 纪要's
+    attendance lines are left out (their names are the meeting's, never a page's)."""
+    return [b.text for b in plan.blocks
+            if b.role not in _GENERATED and b.role != p.ATTENDANCE and not _FINISHED.search(b.text)]
+
+
+def main(corpus: Path, listing: bool = False) -> None:
+    wrapped = by_words = bare = lost = documents = open_lines = 0
     for path in sorted(corpus.glob("*.txt")):
         document = converter.parse(path.read_text(encoding="utf-8"))
         documents += 1
         for layout in ("report", "minutes"):
             plan = p.build_plan(document.root, ExportOptions(layout=layout))
             lost += dropped(document.root, plan)
+            for line in unfinished(plan):
+                open_lines += 1
+                if listing:
+                    print(f"{path.stem}.{layout}\t{line}")
             for block in plan.blocks:
                 if block.role not in (p.TITLE, p.MINUTES_MARK):
                     continue
@@ -67,7 +83,9 @@ def main(corpus: Path) -> None:
     print(f"titles and marks that wrap: {wrapped}; broken only between words: {by_words}")
     print(f"bare 会议纪要 marks: {bare}")
     print(f"characters dropped: {lost}")
+    print(f"printed lines that end no sentence: {open_lines}")
 
 
 if __name__ == "__main__":
-    main(Path(sys.argv[1]) if len(sys.argv) > 1 else ROOT.parent / "shared" / "corpus")
+    arguments = [a for a in sys.argv[1:] if a != "--unfinished"]
+    main(Path(arguments[0]) if arguments else ROOT.parent / "shared" / "corpus", "--unfinished" in sys.argv[1:])

@@ -122,7 +122,7 @@ def test_an_address_given_as_information_or_an_organ_is_printed(line):
     ("责任编辑 林小溪", "byline"), ("(编辑 唐一凡 审核 吴桐)", "byline"), ("来源 北岭日报", "byline"),
     ("阅读 1024", "residue"), ("浏览次数 356", "residue"),
     ("分享到:微信 微博 QQ空间", "share"), ("扫一扫在手机打开当前页", "qr-code"), ("长按识别二维码关注我们", "qr-code"),
-    ("扫码关注“松川发布”", "qr-code"), ("手机看新闻", "qr-code"),
+    ("扫码关注“松川发布”", "qr-code"), ("手机看新闻", "qr-code"), ("欢迎关注“北岭发布”微信公众号", "qr-code"),
     ("【打印】 【关闭】", "print"), ("[返回顶部] [打印本页] [关闭窗口]", "close"), ("收藏 | 分享 | 打印", "share"),
     ("【字体:大 中 小】", "font-size"), ("上一篇:北岭区召开防汛工作会议", "navigation"),
     ("下一篇:云溪镇开展安全生产检查", "navigation"), ("阅读原文", "navigation"),
