@@ -186,3 +186,22 @@ def test_a_deck_under_the_headline_is_printed():
     text = page(front="\n韩立川出席 欧晓峰主持会议\n\n")
     assert_printed(text, "韩立川出席 欧晓峰主持会议")
     assert not chrome(text)
+
+
+@pytest.mark.parametrize("line", [
+    "免责声明:本文仅代表作者观点,不代表本站立场。",
+    "本文转载自松川日报,如有侵权请联系删除。",
+    "【版权声明】凡本网注明“来源:北岭新闻网”的作品,转载请注明出处。",
+    "本網轉載自青禾在線,如有侵權請聯繫刪除。",
+])
+def test_a_sites_disclaimer_that_ends_like_a_sentence_is_chrome(line):
+    text = page(back=f"{line}\n相关新闻\n")
+    assert_hidden(text, line, "copyright")
+    assert printed(text)[-1].endswith("落地见效。")
+
+
+def test_a_last_sentence_about_infringement_is_the_reports_text():
+    last = "会议要求,如有侵权假冒行为,要依法从严查处,转载他人作品须经授权。"
+    text = page(back=f"{last}\n")
+    assert_printed(text, last)
+    assert not chrome(text)

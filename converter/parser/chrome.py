@@ -3,8 +3,9 @@
 Two sets of rules. `chrome_kind` knows lines that are page furniture wherever they stand (a
 share bar, a copyright line). `edge_kind` adds lines that are furniture only at the front or the
 back of a page, before or after the report (a timestamp or a site's name alone on a line): inside
-the report the same words can be its text. `is_widget_prompt` knows the sentence-like prompts of a
-page's widgets ("来说两句吧。。。"), which must not extend the report to the end of the page.
+the report the same words can be its text. `is_page_sentence` knows the sentence-like lines of a page
+(a widget's prompt "来说两句吧。。。", a disclaimer), which must not extend the report to the end of
+the page.
 """
 
 from __future__ import annotations
@@ -89,6 +90,13 @@ _WIDGET_PROMPT = re.compile(
     r"^(?:来说两句吧?|说两句吧?|快来抢沙发吧?|还没有评论[,，]?快来抢沙发吧?|暂无评论|发表评论|我要评论|网友评论"
     r"|查看更多(?:精彩)?评论|已有\d+人参与[^。]{0,16}|(?:正在)?加载中|点击加载更多)[\s。.!?…·]*$"
 )
+# A site's disclaimer or reprint notice, often a whole sentence ("免责声明:本文仅代表作者观点…。",
+# "本文转载自…,如有侵权请联系删除。"): words of a page about itself, never of a meeting's report.
+_DISCLAIMER = re.compile(
+    r"^[【\[(]?(?:免责声明|版权声明|特别声明|郑重声明|声明)[】\])]?\s*[::]|如有侵权[^。]{0,8}(?:联系|告知|删除)|侵删|转载请注明(?:出处|来源)"
+    r"|仅代表作者(?:本人)?(?:观点|立场)|^本(?:文|站|网|号)(?:系|为)?转(?:载|自)|^(?:本文)?转载自"
+)
+_MAX_DISCLAIMER = 200
 _LOADING = re.compile(r"^(?:正在)?加载中[\s。.…·]*$|^点击加载更多")
 
 
@@ -124,8 +132,12 @@ def edge_kind(shadow: str, region: str) -> str | None:
     if _TIMESTAMP.match(text) and _STAMP_MARK.search(text) and len(_DIGIT.findall(text)) >= 3:
         return "timestamp"
     kind = chrome_kind(shadow)
-    if kind or len(shadow) > _MAX_CHROME:
+    if kind:
         return kind
+    if len(shadow) <= _MAX_DISCLAIMER and _DISCLAIMER.search(shadow):
+        return "copyright"
+    if len(shadow) > _MAX_CHROME:
+        return None
     if (_SITE.match(text) or _SITE_ALONE.match(text)) and not _SITE_VERB.search(text):
         return "site"
     if _BYLINE.match(text):
@@ -137,9 +149,11 @@ def edge_kind(shadow: str, region: str) -> str | None:
     return None
 
 
-def is_widget_prompt(shadow: str) -> bool:
-    """A widget's prompt that reads like a sentence: it does not end the report."""
-    return bool(_WIDGET_PROMPT.match(shadow.strip()))
+def is_page_sentence(shadow: str) -> bool:
+    """A line that reads like a sentence but is the page's, a widget's prompt or a site's
+    disclaimer: it does not end the report."""
+    return bool(_WIDGET_PROMPT.match(shadow.strip())) or (
+        len(shadow) <= _MAX_DISCLAIMER and bool(_DISCLAIMER.search(shadow)))
 
 
 ORIGINAL_TITLE = re.compile(r"^原标题\s*[::]")

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from ..markup import Span
-from .chrome import ORIGINAL_TITLE, chrome_kind, edge_kind, is_widget_prompt
+from .chrome import ORIGINAL_TITLE, chrome_kind, edge_kind, is_page_sentence
 from .lines import Line
 from .metadata import field_spans
 from .patterns import CJK_CLASS
@@ -371,7 +371,8 @@ def _headline_before_lead(line: Line) -> list[Line] | None:
 
 
 def _opens_report(index: int, line: Line, facts: set[int]) -> bool:
-    return index in facts or (is_sentence(line.shadow) and not _fields(line.shadow) and not is_widget_prompt(line.shadow))
+    shadow = line.shadow
+    return index in facts or (is_sentence(shadow) and not _fields(shadow) and not is_page_sentence(shadow))
 
 
 def _body_start(lines: list[Line], facts: set[int]) -> int | None:
