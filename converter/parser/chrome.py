@@ -134,7 +134,7 @@ def edge_kind(shadow: str, region: str) -> str | None:
     kind = chrome_kind(shadow)
     if kind:
         return kind
-    if len(shadow) <= _MAX_DISCLAIMER and _DISCLAIMER.search(shadow):
+    if len(shadow) <= _MAX_DISCLAIMER and _may_disclaim(shadow) and _DISCLAIMER.search(shadow):
         return "copyright"
     if len(shadow) > _MAX_CHROME:
         return None
@@ -153,7 +153,12 @@ def is_page_sentence(shadow: str) -> bool:
     """A line that reads like a sentence but is the page's, a widget's prompt or a site's
     disclaimer: it does not end the report."""
     return bool(_WIDGET_PROMPT.match(shadow.strip())) or (
-        len(shadow) <= _MAX_DISCLAIMER and bool(_DISCLAIMER.search(shadow)))
+        len(shadow) <= _MAX_DISCLAIMER and _may_disclaim(shadow) and bool(_DISCLAIMER.search(shadow)))
+
+
+def _may_disclaim(shadow: str) -> bool:
+    """A quick look for the words every disclaimer pattern holds (most lines have none)."""
+    return "声明" in shadow or "侵" in shadow or "转" in shadow or "作者" in shadow
 
 
 ORIGINAL_TITLE = re.compile(r"^原标题\s*[::]")

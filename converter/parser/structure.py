@@ -112,6 +112,12 @@ def _fields(shadow: str) -> tuple[Span, ...] | None:
     return tuple(found) if found is not None else None
 
 
+@lru_cache(maxsize=1024)
+def _edge(shadow: str, region: str) -> str | None:
+    """edge_kind of a line, asked for several times while one document is planned."""
+    return edge_kind(shadow, region)
+
+
 def _cjk_count(text: str) -> int:
     return len(re.findall(CJK_CLASS, text))
 
@@ -126,7 +132,7 @@ def _classify_aside(line: Line, region: str) -> Plan:
     spans = _fields(line.shadow)
     if spans:
         return Plan(line, region, "metadata", spans=list(spans), origin="footer" if region == "back" else "page")
-    kind = edge_kind(line.shadow, region)
+    kind = _edge(line.shadow, region)
     if kind:
         return Plan(line, region, "chrome", chrome=kind)
     return Plan(line, region, "p")
@@ -402,7 +408,7 @@ def _body_end(lines: list[Line], facts: set[int], first: int, prose: list[int]) 
 
 def _continues_report(shadow: str) -> bool:
     """Unfinished running text after the last sentence, not a widget's prompt or a footer."""
-    return is_prose(shadow) and edge_kind(shadow, "back") is None and not _fields(shadow) and (
+    return is_prose(shadow) and _edge(shadow, "back") is None and not _fields(shadow) and (
         _reads_as_text(shadow) or len(shadow) >= 40
     )
 
@@ -413,7 +419,7 @@ def _truncated_end(line: Line) -> bool:
     return (
         _cjk_count(text) >= 8
         and not _fields(text)
-        and edge_kind(text, "back") is None
+        and _edge(text, "back") is None
         and not _NOT_HEADLINE.search(text)
         and not re.search(r"会议?$", text)
         # a 版记 line or a date line (署名/成文日期) ends a document, it is not cut off
@@ -429,13 +435,14 @@ def _repeats_front(line: Line, front: list[Line]) -> bool:
 def _page_furniture(lines: list[Line]) -> bool:
     """Only page furniture (a footer, share buttons, a site name) after the report: a cut-off
     last line of the text is still the last line of the report on a saved web page."""
-    return all(edge_kind(line.shadow, "back") is not None for line in lines)
+    return all(_edge(line.shadow, "back") is not None for line in lines)
 
 
 def plan_lines(lines: list[Line], guesses: list[str] | None = None) -> list[Plan]:
     """A plan for every line: its region and what it becomes. Guesses are added to `guesses`."""
     guesses = guesses if guesses is not None else []
     _fields.cache_clear()  # per document: a benchmark repeating texts must not hit the cache
+    _edge.cache_clear()
     facts = _meeting_facts(lines)
     first = _body_start(lines, facts)
     if first is not None and first not in facts:
