@@ -126,6 +126,7 @@ def test_an_address_given_as_information_or_an_organ_is_printed(line):
     ("【打印】 【关闭】", "print"), ("[返回顶部] [打印本页] [关闭窗口]", "close"), ("收藏 | 分享 | 打印", "share"),
     ("【字体:大 中 小】", "font-size"), ("上一篇:北岭区召开防汛工作会议", "navigation"),
     ("下一篇:云溪镇开展安全生产检查", "navigation"), ("阅读原文", "navigation"),
+    ("共3页 1 2 3 下一页 尾页", "navigation"), ("上一页 1 2 下一页", "navigation"),
     ("Copyright © 2024 松川市人民政府 版权所有", "copyright"), ("松ICP备12345678号-1", "copyright"),
     ("松公网安备 33010202000123号", "copyright"), ("未经授权禁止转载", "copyright"),
     ("标签:常务会议 营商环境", "tag"), ("关键词: 党建 学习", "tag"),

@@ -30,6 +30,8 @@ _RULES = [
     ("navigation", r"^(?:首页|当前位置|您的位置|所在位置|您现在的位置|新闻中心|上一篇|下一篇|上一条|下一条|相关(?:阅读|新闻|文章|链接)"
                    r"|本类热点条目|热点(?:新闻|文章)|推荐阅读|延伸阅读|猜你喜欢|更多|阅读原文|原文链接|本文链接)|>.*>|第[A-Z\d]+版|总第\d+期|编印$"),
 ]
+# A list's page numbers ("共3页 1 2 3 下一页 尾页", "上一页 1 2 下一页").
+_RULES.append(("navigation", r"^(?:共\d+页|[\d\s]*(?:上一页|下一页|尾页|末页))(?:[\s\d]|上一页|下一页|首页|尾页|末页|共\d+(?:页|条))*$"))
 # A site's column name on a line of its own ("工作动态", "图片新闻", "学习园地").
 _RULES.append(("navigation", r"^\S{0,6}(?:动态|新闻|要闻|资讯|快讯|公告|专栏|专题|园地|头条|聚焦)$"))
 # A periodical's masthead issue line ("松川税务 2021年 第6期"): the page header, not a headline.
