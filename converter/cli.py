@@ -429,8 +429,8 @@ def list_fonts(
     """Show which font file sets each role of the PDF (title, body, heading, kai, number) and why."""
     from .cli_fonts import TerminalProgress, on_terminal
     from .cli_usage import parse_fonts
-    from .exporters.pdf.fontcache import cache_folder
-    from .exporters.pdf.fonts import font_report, prepare as prepare_fonts
+    from .typeset.fontcache import cache_folder
+    from .typeset.fonts import font_report, prepare as prepare_fonts
 
     try:
         report = font_report(parse_fonts(font))

@@ -20,9 +20,9 @@ from typer.testing import CliRunner
 import converter
 from converter.cli import app
 from converter.errors import ExportError
-from converter.exporters.pdf import discovery, facecache, fontcache, fonts, fontset, glyphstore, outlines
-from converter.exporters.pdf.discovery import ROLES, bundled_face
-from converter.exporters.pdf.fonts import choose
+from converter.typeset import discovery, facecache, fontcache, fonts, fontset, glyphstore, outlines
+from converter.typeset.discovery import ROLES, bundled_face
+from converter.typeset.fonts import choose
 from tests.conftest import ROOT, require_tool
 from tests.test_pdf import ideographs, pdftotext
 
@@ -321,8 +321,9 @@ def test_rare_characters_convert_only_themselves_and_add_no_files(cache, no_syst
 def test_concurrent_first_runs_convert_each_glyph_once(cache, serif):
     script = textwrap.dedent("""
         import sys
-        from converter.exporters.pdf import fonts, subsetface
-        from converter.exporters.pdf.discovery import bundled_face
+        from converter.exporters.pdf import subsetface
+        from converter.typeset import fonts
+        from converter.typeset.discovery import bundled_face
         done = []
         real = subsetface.convert
         subsetface.convert = lambda info, codes, progress=None: done.append(len(codes)) or real(info, codes, progress)

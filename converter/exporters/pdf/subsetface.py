@@ -20,10 +20,10 @@ from reportlab.pdfbase.ttfonts import FF_ITALIC, FF_SYMBOLIC, TTEncoding, TTFont
 
 from ...errors import ExportError
 from .embedding import QUICK_FLATE, to_unicode_map
-from .facecache import FaceInfo, FontUnusable
-from .fontcache import exclusive
-from .glyphstore import Glyph, store
-from .outlines import convert
+from ...typeset.facecache import FaceInfo, FontUnusable
+from ...typeset.fontcache import exclusive
+from ...typeset.glyphstore import Glyph, store
+from ...typeset.outlines import convert
 
 # Told about conversions that take a while: progress(face family, done, total) (the CLI shows it).
 _progress_listeners: list = []

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from ...errors import ExportError
+from ..errors import ExportError
 from .charset import printable
 from .discovery import ROLES, FontFile, bundled_face, faces_covering, system_fonts_allowed
 from .facecache import FontUnusable

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from ...layout.inline import Anchor
+from ..layout.inline import Anchor
 from .fontset import FontSet
 from .linebreak import break_lines
 

@@ -16,7 +16,7 @@ import threading
 from dataclasses import dataclass
 from pathlib import Path
 
-from ...errors import ExportError
+from ..errors import ExportError
 from .charset import base_charset
 from .discovery import (BOLD, PROPER_FAMILIES, REGULAR, ROLE_FAMILIES, ROLE_WEIGHT, ROLES, FontFile,
                         bundled_face, system_face, system_fonts_allowed)
@@ -83,7 +83,7 @@ class Piece:
     def _load(self) -> None:
         from reportlab.pdfbase import pdfmetrics
 
-        from .subsetface import converted_font
+        from ..exporters.pdf.subsetface import converted_font
 
         try:
             info = usable(self.face)
@@ -238,7 +238,7 @@ def prepare(fonts: dict[str, str], progress=None) -> int:
 
     Returns how many distinct faces are ready. `progress(what, done, total)` is told as it goes.
     """
-    from .subsetface import glyphs_for
+    from ..exporters.pdf.subsetface import glyphs_for
 
     faces = [choose(role, fonts).face for role in ROLES] + [bundled_face(r) for r in ("body", "heading")]
     ready = {(face.path.resolve(), face.index): face for face in faces if face is not None}
