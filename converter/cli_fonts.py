@@ -43,7 +43,7 @@ def on_terminal(quiet: bool) -> bool:
 
 def show_conversion_progress() -> None:
     """Glyph conversion inside this process (one file, or --jobs 1) shows a bar on a terminal."""
-    from .exporters.pdf.subsetface import on_progress
+    from .typeset.glyphs import on_progress
 
     on_progress(TerminalProgress())
 

@@ -8,6 +8,7 @@ from ...layout.plan import Plan, build_plan
 from ...model import Document
 from ...version import __version__
 from ...typeset.fontset import font_set, font_warnings
+from . import faces  # noqa: F401 - registers the typeset faces with reportlab
 from .pages import write_pdf
 from ...typeset.story import story
 
