@@ -106,8 +106,6 @@ class GridLines:
         above, below = self.rules
         if not (above or below):
             return
-        from ..exporters.pdf.pages import WIDTH
-
         canvas.setStrokeColorRGB(0, 0, 0)
         for width, y in ((above, top), (below, top - count * self.pitch)):
             if width:
