@@ -322,3 +322,20 @@ def test_convert_writes_an_ofd_from_the_command_line(tmp_path):
                          capture_output=True, text=True, timeout=300)
     assert ran.returncode == 0, ran.stderr
     assert zipfile.is_zipfile(target) and "OFD.xml" in zipfile.ZipFile(target).namelist()
+
+
+def test_the_subsets_character_map_reaches_beyond_the_bmp():
+    # 𠮷 (U+20BB7) and the rest of CJK Extension B and later: a format 12 table beside format 4.
+    from fontTools.ttLib import TTFont
+    from fontTools.ttLib.tables._c_m_a_p import table__c_m_a_p
+
+    from converter.exporters.ofd import sfnt
+
+    mapping = {0x20: 1, 0x4E00: 2, 0x4E01: 3, 0x4E03: 4, 0x20BB7: 5, 0x20BB8: 6}
+    font = TTFont()
+    font.setGlyphOrder([".notdef"] + [f"g{n}" for n in range(1, 7)])
+    table = table__c_m_a_p()
+    table.decompile(sfnt.cmap(mapping), font)
+    found = {(t.platformID, t.platEncID, t.format): t.cmap for t in table.tables}
+    assert found[(3, 10, 12)] == {code: f"g{glyph}" for code, glyph in mapping.items()}
+    assert found[(3, 1, 4)] == {code: f"g{glyph}" for code, glyph in mapping.items() if code <= 0xFFFF}
