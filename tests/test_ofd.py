@@ -201,7 +201,12 @@ def _reading_order(characters):
     return sorted((c for c in characters if not c[0].isspace()), key=lambda c: (round(c[2], 1), c[1]))
 
 
-@pytest.mark.parametrize(("name", "layout"), GOLDEN_CASES + [("dev-02", "report"), ("dev-02", "minutes")])
+# The goldens' cases (two texts of our own among them) and every corpus text in both layouts.
+_PLACED_CASES = GOLDEN_CASES + [(name, layout) for name in corpus_names() for layout in LAYOUTS
+                                if (name, layout) not in GOLDEN_CASES]
+
+
+@pytest.mark.parametrize(("name", "layout"), _PLACED_CASES)
 def test_the_ofd_prints_the_pdfs_characters_at_the_pdfs_places(corpus_available, monkeypatch, name, layout):
     monkeypatch.setenv(SYSTEM_FONTS_ENV, "0")
     _spec_character_spacing(monkeypatch)
