@@ -13,7 +13,9 @@ minutes: the 纪要标志, the front paragraphs, then per meeting a blank line, 
          lines only for what the text does not list.
 Both:    nothing but page chrome and page metadata is dropped. "一、" and "（一）" open the
          text's levels (bookmarks); a closing 署名 and 成文日期 are placed as GB/T 9704 7.3.5.2
-         says; 抄送/印发 lines are the 版记.
+         says; 抄送/印发 lines are the 版记; the ones that end the document stand at the foot of
+         the last page (GB/T 9704 7.4: the last rule on the type block's bottom edge), marked
+         `foot` for the renderers.
 """
 
 from __future__ import annotations
@@ -77,6 +79,9 @@ class Block:
     anchors: list[Anchor] = field(default_factory=list)
     indent: float | None = None  # grid characters from the left edge (署名, 成文日期), when placed
     keeps: list[tuple[int, int]] = field(default_factory=list)  # [start, end) of text not to split
+    # Bottom-anchored: the block stands, with the foot blocks after it, on the last grid lines of
+    # the last page (the 版记), its blank lines only the least white above it, not its place.
+    foot: bool = False
 
     def no_break_positions(self) -> frozenset[int]:
         """Offsets a line should not end before: inside a name, a date, a short 《quoted title》."""
@@ -122,7 +127,7 @@ class Plan:
                 r.text.replace("\n", "⏎") if r.role == TEXT else f"«{r.role}:{r.text.replace(chr(10), '⏎')}»"
                 for r in block.runs
             )
-            lines.append(f"{block.role} | {runs}")
+            lines.append(f"{block.role}{' @foot' if block.foot else ''} | {runs}")
             lines += [f"  @{a.level} {a.key} | {a.label}" for a in block.anchors]
         return "\n".join(lines) + "\n"
 
@@ -274,10 +279,16 @@ def _strip_runs(runs: list[Run]) -> list[Run]:
 
 
 def _colophon(blocks: list[Block]) -> None:
-    """The 版记 stands apart from the text: one blank line above its first line."""
+    """The 版记 stands apart from the text: one blank line above its first line. The 版记 lines
+    that end the document are its last element, at the foot of the last page (GB/T 9704 7.4);
+    a 抄送 line amid the text stays where it is."""
     for number, block in enumerate(blocks):
         if block.role == COLOPHON and (number == 0 or blocks[number - 1].role != COLOPHON):
             block.blank_before = max(block.blank_before, 1)
+    for block in reversed(blocks):
+        if block.role != COLOPHON:
+            break
+        block.foot = True
 
 
 def _per_line(size_pt: float) -> float:

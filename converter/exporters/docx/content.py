@@ -45,6 +45,7 @@ class Paragraph:
     runs: list[Run]
     blank_line_before: bool = False  # one empty grid line above (the 出席 block, the 署名 …)
     indent_chars: float | None = None  # a placed line (署名, 成文日期): grid characters from the left
+    foot: bool = False  # a 版记 line at the foot of the last page
 
 
 def paragraphs(plan: p.Plan) -> list[Paragraph]:
@@ -55,5 +56,5 @@ def paragraphs(plan: p.Plan) -> list[Paragraph]:
         blank = block.blank_before > 0
         if blank and found and _BLANK_AFTER.get(found[-1].style) == plan.layout:
             blank = False
-        found.append(Paragraph(style, runs, blank, block.indent))
+        found.append(Paragraph(style, runs, blank, block.indent, block.foot))
     return found

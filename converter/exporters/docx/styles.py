@@ -31,7 +31,7 @@ ITEM_LABEL = "ItemLabel"
 ATTENDANCE_LABEL = "AttendanceLabel"
 SALUTATION = "Salutation"  # 主送: flush left
 SIGNATURE = "Signature"  # 署名 and 成文日期, each placed by its own indent
-COLOPHON = "Colophon"  # 版记 lines: 4号, one character in from either side
+COLOPHON = "Colophon"  # 版记 lines: 4号, one character in from either side, in a table
 LEVEL_1_LEAD = "Level1Lead"  # "一、…" run into a paragraph: 黑体
 LEVEL_2_LEAD = "Level2Lead"  # "（一）…": 楷体
 
@@ -118,13 +118,9 @@ def _paragraph_styles(root, faces: Faces) -> None:
     paragraph_properties(_style(root, "paragraph", SIGNATURE, "Signature", NORMAL, BODY), jc="left")
     colophon = _style(root, "paragraph", COLOPHON, "Colophon", NORMAL, custom=True)
     one = twips(layout.SIZE_PT["四号"])
-    ppr = paragraph_properties(colophon, ind={"left": one, "right": one}, jc="left")
-    # GB/T 9704 7.4.1: thick rules (0.35 mm) above and below the 版记, thin ones (0.25 mm) between its
-    # lines; Word draws "between" only between paragraphs of the same borders, as the 版记's are.
-    borders = element("pBdr")
-    for side, eighths in (("top", 8), ("bottom", 8), ("between", 6)):
-        element(side, borders, val="single", sz=eighths, space=1, color="000000")
-    ppr.insert(0, borders)
+    # The rules (GB/T 9704 7.4.1) are the borders of the table the lines stand in (colophon.py):
+    # paragraph borders would stop at these indents, the standard's rules span the type block.
+    paragraph_properties(colophon, ind={"left": one, "right": one}, jc="left")
     run_properties(colophon, east_asian=faces.body, size_pt=layout.SIZE_PT["四号"])
 
     style = _style(root, "paragraph", ATTENDANCE, "Attendance", NORMAL, custom=True)

@@ -1,4 +1,5 @@
-"""The pages: A4, the GB/T 9704 type block as the one frame, page numbers, document information."""
+"""The pages: A4, the GB/T 9704 type block as the one frame, the 版记 at the foot of the last page,
+page numbers, document information."""
 
 from __future__ import annotations
 
@@ -94,6 +95,26 @@ class PageWriter:
                 raise ExportError("a block of the document is taller than a page")
             self.end_page()
 
+    def add_foot(self, blocks: list[GridLines]) -> None:
+        """GB/T 9704 7.4: the 版记 is the last element of the last page, its last rule on the
+        type block's bottom edge; so its lines take the page's last grid lines. When the page has
+        no room for them below the text (with the first one's blank lines between), they stand at
+        the foot of a page of their own, which keeps its number: the standard leaves the number
+        off only a 版记 page with a blank page before it, and no blank page is inserted here."""
+        height = sum(block.height(WIDTH, True) for block in blocks)
+        if height > TOP - BOTTOM + _SLACK:  # taller than a page (no real 版记 is): it flows as text
+            for block in blocks:
+                self.add(block)
+            return
+        gap = 0.0 if self.at_top else blocks[0].space_before * blocks[0].pitch
+        if height + gap > self.y - BOTTOM + _SLACK:
+            self.end_page()
+        y = BOTTOM + height
+        for block in blocks:
+            block.draw(self.canvas, LEFT, y, True, self.outline)
+            y -= block.height(WIDTH, True)
+        self.y, self.at_top = BOTTOM, False
+
     def end_page(self) -> None:
         if not self.at_top:  # GB/T 9704: no number on an empty page
             draw_page_number(self.canvas, self.fonts)
@@ -105,8 +126,13 @@ def write_pdf(blocks: list[GridLines], fonts: FontSet, info: dict[str, str], pdf
     stream = io.BytesIO()
     canvas = _canvas(stream, fonts, info, pdf_date)
     writer = PageWriter(canvas, fonts)
-    for block in blocks:
+    flowing = len(blocks)
+    while flowing and blocks[flowing - 1].foot:
+        flowing -= 1
+    for block in blocks[:flowing]:
         writer.add(block)
+    if flowing < len(blocks):
+        writer.add_foot(blocks[flowing:])
     writer.end_page()
     canvas.save()
     return stream.getvalue()

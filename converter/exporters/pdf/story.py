@@ -3,7 +3,8 @@ font role.
 
 What prints, in which order, with which blank lines and bookmarks, is the plan's
 (converter.layout.plan). Every line sits on the 22-line grid of GB/T 9704; the 纪要标志 stands
-35 mm under the top of the type block.
+35 mm under the top of the type block; the plan's foot blocks (the 版记) are marked for the page
+writer, which sets them on the last grid lines of the last page.
 """
 
 from __future__ import annotations
@@ -116,7 +117,7 @@ def story(plan: p.Plan, fonts: FontSet) -> list[GridLines]:
             setter = partial(set_paragraph, text, roles, block.anchors, fonts, style,
                              keeps=block.no_break_positions())
             found.append(GridLines(setter, style, PITCH, space_before=block.blank_before,
-                                   rules=_colophon_rules(plan.blocks, number)))
+                                   rules=_colophon_rules(plan.blocks, number), foot=block.foot))
     return found
 
 

@@ -1,0 +1,189 @@
+"""The 版记 at the foot of the last page (GB/T 9704 7.4): in the plan (bottom-anchored blocks), in
+the PDF (its lines on the last grid lines of the last page, its last rule on the type block's
+bottom edge, a page of its own when the text leaves no room) and in the DOCX (a table floating at
+the bottom margin, whose borders are the rules; where LibreOffice is installed, where it prints)."""
+
+from __future__ import annotations
+
+import io
+import subprocess
+import zipfile
+from pathlib import Path
+
+import pytest
+from lxml import etree
+
+import converter
+from converter import layout
+from converter.exporters.pdf.discovery import SYSTEM_FONTS_ENV
+from converter.layout.plan import COLOPHON, build_plan
+from converter.options import ExportOptions
+from tests.conftest import require_tool
+
+TEXTS = Path(__file__).parent / "texts"
+W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+PITCH = layout.LINE_PITCH_PT
+PAGE_HEIGHT = layout.mm_to_pt(layout.PAGE_HEIGHT_MM)
+TYPE_TOP = PAGE_HEIGHT - layout.mm_to_pt(layout.MARGIN_TOP_MM)  # PDF coordinates, from the bottom
+TYPE_BOTTOM = layout.mm_to_pt(layout.MARGIN_BOTTOM_MM)
+COLOPHON_SIZE = layout.SIZE_PT["四号"]
+
+
+def _circular(drop: int = 0, extra: int = 0) -> str:
+    """The test 通知 (主送, text, 署名, 日期, 抄送, 印发), its text `drop` lines shorter (the last
+    body paragraph, two lines, and the heading above it) or `extra` one-line paragraphs longer."""
+    lines = (TEXTS / "circular.txt").read_text(encoding="utf-8").splitlines()
+    text, closing = lines[:9], lines[9:]
+    text = text[: len(text) - drop] + ["这是补充的一行文字，用来占满版面上的一个网格行。"] * extra
+    return "\n".join(text + closing)
+
+
+# Grid lines the text of the circular leaves free on page 1: none dropped, 1; the two-line
+# paragraph dropped, 3 (a blank line and the two 版记 lines: they fit); the heading too, 4.
+FREE = {0: 1, 1: 3, 2: 4}
+
+
+def test_the_plan_anchors_the_closing_colophon_to_the_foot_and_nothing_else():
+    plan = build_plan(converter.parse(_circular()).root, ExportOptions())
+    assert [b.role for b in plan.blocks if b.foot] == [COLOPHON, COLOPHON]
+    assert plan.blocks[-1].foot and not any(b.foot for b in plan.blocks if b.role != COLOPHON)
+    assert "colophon @foot | 抄送：" in plan.dump()
+    # A 抄送 line with text after it is not the document's last element: it stays in the flow.
+    lines = _circular().splitlines()
+    moved = "\n".join(lines[:2] + [lines[-2]] + lines[2:-2] + lines[-1:])
+    plan = build_plan(converter.parse(moved).root, ExportOptions())
+    colophons = [b for b in plan.blocks if b.role == COLOPHON]
+    assert [b.foot for b in colophons] == [False, True]
+
+
+def _pdf_pages(data: bytes):
+    """Per page: (text line, its baseline) of every line, and (y, width) of every horizontal rule."""
+    from pdfminer.high_level import extract_pages
+    from pdfminer.layout import LTChar, LTCurve, LTTextContainer, LTTextLine
+
+    pages = []
+    for page in extract_pages(io.BytesIO(data)):
+        lines, rules = [], []
+        for item in page:
+            if isinstance(item, LTTextContainer):
+                for line in item:
+                    if isinstance(line, LTTextLine):
+                        chars = [c for c in line if isinstance(c, LTChar)]
+                        lines.append((line.get_text().strip(), round(chars[0].matrix[5], 2)))
+            elif isinstance(item, LTCurve) and abs(item.y0 - item.y1) < 0.01:
+                rules.append((round(item.y0, 2), round(item.linewidth, 2)))
+        pages.append((lines, sorted(rules, reverse=True)))
+    return pages
+
+
+def _baseline(grid_line: int, size: float) -> float:
+    """The baseline of type of `size` centred on grid line `grid_line` (0 the top one)."""
+    top = TYPE_TOP - grid_line * PITCH
+    return round(top - (PITCH - size) / 2 - size * 0.88, 2)
+
+
+def _pdf(text: str, monkeypatch) -> bytes:
+    monkeypatch.setenv(SYSTEM_FONTS_ENV, "0")
+    return converter.export(converter.parse(text), "pdf", layout="report")
+
+
+@pytest.mark.parametrize("drop", sorted(FREE))
+def test_pdf_sets_the_colophon_on_the_last_grid_lines_of_the_last_page(monkeypatch, drop):
+    pages = _pdf_pages(_pdf(_circular(drop), monkeypatch))
+    lines, rules = pages[-1]
+    copied = [y for text, y in lines if text.startswith("抄送：")]
+    issued = [y for text, y in lines if "印发" in text]
+    assert copied == [_baseline(20, COLOPHON_SIZE)]
+    assert issued and set(issued) == {_baseline(21, COLOPHON_SIZE)}
+    # Rules: thick above the 抄送 line, thin between the lines, thick on the type block's bottom edge.
+    thick, thin = round(layout.mm_to_pt(0.35), 2), round(layout.mm_to_pt(0.25), 2)
+    assert rules == [(round(TYPE_BOTTOM + 2 * PITCH, 2), thick), (round(TYPE_BOTTOM + PITCH, 2), thin),
+                     (round(TYPE_BOTTOM, 2), thick)]
+    # A page of its own only when the text leaves fewer than a blank line and the 版记's two.
+    assert len(pages) == (2 if FREE[drop] < 3 else 1)
+    if len(pages) == 2:
+        printed = "".join(text for text, _ in lines if not text.startswith("—")).replace("\u3000", "")
+        assert printed == "抄送：市委办公室，市人大常委会办公室，市政协办公室。市人民政府办公室2025年1月20日印发"
+        assert any(text == "2025年1月20日" for text, _ in pages[0][0])  # the text stays on page 1
+
+
+def test_pdf_colophon_follows_a_longer_text_to_the_foot_of_its_last_page(monkeypatch):
+    pages = _pdf_pages(_pdf(_circular(extra=12), monkeypatch))
+    assert len(pages) == 2
+    lines, rules = pages[-1]
+    assert [y for text, y in lines if text.startswith("抄送：")] == [_baseline(20, COLOPHON_SIZE)]
+    assert any(text == "2025年1月20日" for text, _ in lines)
+    assert rules[-1][0] == round(TYPE_BOTTOM, 2)
+
+
+def _document(data: bytes) -> etree._Element:
+    return etree.fromstring(zipfile.ZipFile(io.BytesIO(data)).read("word/document.xml"))
+
+
+def test_docx_colophon_is_a_table_floating_at_the_bottom_margin_with_the_rules_as_borders():
+    data = converter.export(converter.parse(_circular()), "docx")
+    body = _document(data).find(f"{W}body")
+    children = [c.tag.removeprefix(W) for c in body]
+    assert children[-3:] == ["tbl", "p", "sectPr"]  # the table, its anchor paragraph, the page
+    table, anchor = body[-3], body[-2]
+    place = table.find(f"{W}tblPr/{W}tblpPr")
+    assert place.get(f"{W}vertAnchor") == "margin" and place.get(f"{W}tblpYSpec") == "bottom"
+    assert place.get(f"{W}horzAnchor") == "page"
+    assert int(place.get(f"{W}tblpX")) == layout.mm_to_twips(layout.MARGIN_LEFT_MM)
+    assert int(table.find(f"{W}tblPr/{W}tblW").get(f"{W}w")) == layout.mm_to_twips(layout.TYPE_BLOCK_WIDTH_MM)
+    borders = {b.tag.removeprefix(W): (b.get(f"{W}val"), b.get(f"{W}sz")) for b in table.find(f"{W}tblPr/{W}tblBorders")}
+    assert borders["top"] == borders["bottom"] == ("single", "8")  # 1 pt ≈ 0.35 mm
+    assert borders["insideH"] == ("single", "6")  # 0.75 pt ≈ 0.25 mm
+    assert borders["left"][0] == borders["right"][0] == borders["insideV"][0] == "nil"
+    rows = [["".join(t.text for t in row.iter(f"{W}t"))] for row in table.iter(f"{W}tr")]
+    assert rows[0][0].startswith("抄送：") and rows[1][0].endswith("印发")
+    assert all(p.find(f"{W}pPr/{W}pStyle").get(f"{W}val") == "Colophon" for p in table.iter(f"{W}p"))
+    assert anchor.find(f"{W}r") is None  # an empty anchor, one point tall, off the grid
+    assert anchor.find(f"{W}pPr/{W}spacing").get(f"{W}lineRule") == "exact"
+
+
+def test_docx_colophon_amid_the_text_is_an_inline_table():
+    lines = _circular().splitlines()
+    moved = "\n".join(lines[:2] + [lines[-2]] + lines[2:-2] + lines[-1:])
+    body = _document(converter.export(converter.parse(moved), "docx")).find(f"{W}body")
+    tables = body.findall(f"{W}tbl")
+    assert len(tables) == 2
+    assert tables[0].find(f"{W}tblPr/{W}tblpPr") is None and tables[1].find(f"{W}tblPr/{W}tblpPr") is not None
+
+
+@pytest.fixture(scope="module")
+def libreoffice_pages(tmp_path_factory):
+    """The DOCX of the circular (text leaving 1, 3 and 4 grid lines free, and a two-page one) as
+    LibreOffice prints it: per case, per page, (text, yMin, yMax) of every word, from the top."""
+    soffice, pdftotext = require_tool("soffice"), require_tool("pdftotext")
+    folder = tmp_path_factory.mktemp("colophon")
+    cases = {f"drop{d}": _circular(d) for d in FREE} | {"long": _circular(extra=12)}
+    for name, text in cases.items():
+        (folder / f"{name}.docx").write_bytes(converter.export(converter.parse(text), "docx"))
+    subprocess.run([soffice, f"-env:UserInstallation={(folder / 'profile').as_uri()}", "--headless",
+                    "--convert-to", "pdf", "--outdir", str(folder), *sorted(map(str, folder.glob("*.docx")))],
+                   capture_output=True, check=True, timeout=600)
+    found = {}
+    for name in cases:
+        xml = subprocess.run([pdftotext, "-bbox", str(folder / f"{name}.pdf"), "-"], capture_output=True,
+                             check=True).stdout
+        root = etree.fromstring(xml, etree.XMLParser(recover=True))
+        found[name] = [[(w.text or "", float(w.get("yMin")), float(w.get("yMax")))
+                        for w in page.iter("{http://www.w3.org/1999/xhtml}word")]
+                       for page in root.iter("{http://www.w3.org/1999/xhtml}page")]
+    return found
+
+
+@pytest.mark.parametrize("name", ["drop0", "drop1", "drop2", "long"])
+def test_libreoffice_prints_the_docx_colophon_on_the_last_lines_of_the_last_page(libreoffice_pages, name):
+    pages = libreoffice_pages[name]
+    bottom = PAGE_HEIGHT - TYPE_BOTTOM  # the type block's bottom edge, from the top of the page
+    last = pages[-1]
+    copied = [w for w in last if w[0].startswith("抄送")]
+    issued = [w for w in last if w[0].endswith("印发")]
+    assert copied and issued, last
+    assert bottom - PITCH < issued[0][2] <= bottom  # on the last grid line
+    assert bottom - 2 * PITCH < copied[0][2] <= bottom - PITCH  # on the one above it
+    # On the same page as the text when a blank line and its two lines fit, as in the PDF.
+    assert len(pages) == {"drop0": 2, "drop1": 1, "drop2": 1, "long": 2}[name]
+    assert not any(w[0].startswith("抄送") for page in pages[:-1] for w in page)
