@@ -15,7 +15,7 @@ from lxml import etree
 
 import converter
 from converter import layout
-from converter.exporters.pdf.discovery import SYSTEM_FONTS_ENV
+from converter.typeset.discovery import SYSTEM_FONTS_ENV
 from converter.layout.plan import COLOPHON, build_plan
 from converter.options import ExportOptions
 from tests.conftest import require_tool
@@ -187,3 +187,18 @@ def test_libreoffice_prints_the_docx_colophon_on_the_last_lines_of_the_last_page
     # On the same page as the text when a blank line and its two lines fit, as in the PDF.
     assert len(pages) == {"drop0": 2, "drop1": 1, "drop2": 1, "long": 2}[name]
     assert not any(w[0].startswith("抄送") for page in pages[:-1] for w in page)
+
+
+def test_ofd_shares_the_pdf_pagination_and_puts_the_last_rule_on_the_type_block_bottom(monkeypatch):
+    monkeypatch.setenv(SYSTEM_FONTS_ENV, "0")
+    data = converter.export(converter.parse(_circular()), "ofd")
+    package = zipfile.ZipFile(io.BytesIO(data))
+    pages = sorted(n for n in package.namelist() if n.endswith("/Content.xml") and "/Pages/" in n)
+    assert len(pages) == 2  # as the PDF: the 版记 on a page of its own
+    ofd = "{http://www.ofdspec.org/2016}"
+    last = etree.fromstring(package.read(pages[-1]))
+    rules = [tuple(map(float, p.get("Boundary").split())) for p in last.iter(f"{ofd}PathObject")]
+    x, y, width, height = max(rules, key=lambda r: r[1])
+    assert abs(y + height / 2 - (layout.PAGE_HEIGHT_MM - layout.MARGIN_BOTTOM_MM)) < 0.01  # mm from the top
+    texts = ["".join(t.text or "" for t in o.iter(f"{ofd}TextCode")) for o in last.iter(f"{ofd}TextObject")]
+    assert texts[0].startswith("抄送：") and texts[1].endswith("印发")

@@ -45,7 +45,7 @@ def _path_object(layer, rule: Rule, ids: Ids) -> None:
                                        "Boundary": numbers(left, top, x2 - x1 + 2 * half, y2 - y1 + 2 * half),
                                        "LineWidth": number(mm(rule.width))})
     child(path, "StrokeColor", {"Value": colour(rule.colour)})
-    child(path, "AbbreviatedData", "M " + numbers(x1 - left, y1 - top) + " L " + numbers(x2 - left, y2 - top))
+    child(path, "AbbreviatedData", text="M " + numbers(x1 - left, y1 - top) + " L " + numbers(x2 - left, y2 - top))
 
 
 def page_content(page: PageRecord, font_ids: dict[str, int], ids: Ids, advance, draw_param: int) -> bytes:

@@ -6,9 +6,9 @@ from __future__ import annotations
 import io
 
 from ... import layout
-from ...errors import ExportError
-from ...typeset.gridlines import GridLines, Outline
 from ...typeset.fontset import FontSet
+from ...typeset.gridlines import GridLines
+from ...typeset.pagination import PageFiller
 
 PAGE = (layout.mm_to_pt(layout.PAGE_WIDTH_MM), layout.mm_to_pt(layout.PAGE_HEIGHT_MM))
 LEFT = layout.mm_to_pt(layout.MARGIN_LEFT_MM)
@@ -16,7 +16,6 @@ BOTTOM = layout.mm_to_pt(layout.MARGIN_BOTTOM_MM)
 TOP = PAGE[1] - layout.mm_to_pt(layout.MARGIN_TOP_MM)
 WIDTH = layout.mm_to_pt(layout.TYPE_BLOCK_WIDTH_MM)
 _ASCENT = 0.88  # top of the em box to the baseline, as a fraction of the size
-_SLACK = 1e-6
 
 
 def _number_runs(fonts: FontSet, text: str) -> list[tuple[str, str]]:
@@ -71,68 +70,17 @@ def _canvas(stream, fonts: FontSet, info: dict[str, str], pdf_date: str | None):
     return canvas
 
 
-class PageWriter:
-    """Fills the type block with blocks top to bottom, page after page."""
-
-    def __init__(self, canvas, fonts: FontSet):
-        self.canvas, self.fonts = canvas, fonts
-        self.y, self.at_top = TOP, True
-        self.outline = Outline()
-
-    def add(self, block: GridLines) -> None:
-        while True:
-            available = self.y - BOTTOM + _SLACK
-            if block.height(WIDTH, self.at_top) <= available:
-                block.draw(self.canvas, LEFT, self.y, self.at_top, self.outline)
-                self.y -= block.height(WIDTH, self.at_top)
-                self.at_top = False
-                return
-            head, block = block.split(WIDTH, available, self.at_top)
-            if head is not None:
-                head.draw(self.canvas, LEFT, self.y, self.at_top, self.outline)
-                self.at_top = False
-            elif self.at_top:
-                raise ExportError("a block of the document is taller than a page")
-            self.end_page()
-
-    def add_foot(self, blocks: list[GridLines]) -> None:
-        """GB/T 9704 7.4: the 版记 is the last element of the last page, its last rule on the
-        type block's bottom edge; so its lines take the page's last grid lines. When the page has
-        no room for them below the text (with the first one's blank lines between), they stand at
-        the foot of a page of their own, which keeps its number: the standard leaves the number
-        off only a 版记 page with a blank page before it, and no blank page is inserted here."""
-        height = sum(block.height(WIDTH, True) for block in blocks)
-        if height > TOP - BOTTOM + _SLACK:  # taller than a page (no real 版记 is): it flows as text
-            for block in blocks:
-                self.add(block)
-            return
-        gap = 0.0 if self.at_top else blocks[0].space_before * blocks[0].pitch
-        if height + gap > self.y - BOTTOM + _SLACK:
-            self.end_page()
-        y = BOTTOM + height
-        for block in blocks:
-            block.draw(self.canvas, LEFT, y, True, self.outline)
-            y -= block.height(WIDTH, True)
-        self.y, self.at_top = BOTTOM, False
-
-    def end_page(self) -> None:
-        if not self.at_top:  # GB/T 9704: no number on an empty page
-            draw_page_number(self.canvas, self.fonts)
-        self.canvas.showPage()
-        self.y, self.at_top = TOP, True
-
-
 def write_pdf(blocks: list[GridLines], fonts: FontSet, info: dict[str, str], pdf_date: str | None) -> bytes:
     stream = io.BytesIO()
     canvas = _canvas(stream, fonts, info, pdf_date)
-    writer = PageWriter(canvas, fonts)
-    flowing = len(blocks)
-    while flowing and blocks[flowing - 1].foot:
-        flowing -= 1
-    for block in blocks[:flowing]:
-        writer.add(block)
-    if flowing < len(blocks):
-        writer.add_foot(blocks[flowing:])
-    writer.end_page()
+
+    def end_page(canvas, empty: bool) -> None:
+        if not empty:  # GB/T 9704: no number on an empty page
+            draw_page_number(canvas, fonts)
+        canvas.showPage()
+
+    filler = PageFiller(canvas, end_page)  # the OFD's pagination: the same pages
+    filler.fill(blocks)
+    filler.end_page()
     canvas.save()
     return stream.getvalue()
