@@ -38,6 +38,15 @@ def _circular(drop: int = 0, extra: int = 0) -> str:
     return "\n".join(text + closing)
 
 
+LONG_COPY_TO = "抄送：市委办公室，市人大常委会办公室，市政协办公室，市纪委监委，市中级人民法院，市人民检察院，市各人民团体。"
+
+
+def _wrapped_copy_to() -> str:
+    """The circular with a 抄送 line two lines long and a 印发 line with one space in it."""
+    text = _circular().replace("抄送：市委办公室，市人大常委会办公室，市政协办公室。", LONG_COPY_TO)
+    return text.replace("市人民政府办公室　　　　　　　　　　2025年1月20日印发", "市人民政府办公室 2025年1月20日印发")
+
+
 # Grid lines the text of the circular leaves free on page 1: none dropped, 1; the two-line
 # paragraph dropped, 3 (a blank line and the two 版记 lines: they fit); the heading too, 4.
 FREE = {0: 1, 1: 3, 2: 4}
@@ -47,7 +56,10 @@ def test_the_plan_anchors_the_closing_colophon_to_the_foot_and_nothing_else():
     plan = build_plan(converter.parse(_circular()).root, ExportOptions())
     assert [b.role for b in plan.blocks if b.foot] == [COLOPHON, COLOPHON]
     assert plan.blocks[-1].foot and not any(b.foot for b in plan.blocks if b.role != COLOPHON)
-    assert "colophon @foot | 抄送：" in plan.dump()
+    dump = plan.dump()
+    # 7.4.2/7.4.3: the 抄送 label (wrapped lines align after it) and the 印发日期 (flush right).
+    assert "colophon @foot | «copy-to-label:抄送：»市委办公室" in dump
+    assert "colophon @foot | 市人民政府办公室\u3000" in dump and "«issue-date:2025年1月20日印发»" in dump
     # A 抄送 line with text after it is not the document's last element: it stays in the flow.
     lines = _circular().splitlines()
     moved = "\n".join(lines[:2] + [lines[-2]] + lines[2:-2] + lines[-1:])
@@ -116,6 +128,34 @@ def test_pdf_colophon_follows_a_longer_text_to_the_foot_of_its_last_page(monkeyp
     assert rules[-1][0] == round(TYPE_BOTTOM, 2)
 
 
+def test_pdf_aligns_copy_to_after_its_colon_and_the_issue_date_flush_right(monkeypatch):
+    from pdfminer.high_level import extract_pages
+    from pdfminer.layout import LTChar
+
+    data = _pdf(_wrapped_copy_to(), monkeypatch)
+    chars = [c for c in _all(list(extract_pages(io.BytesIO(data)))[-1]) if isinstance(c, LTChar)]
+    left = layout.mm_to_pt(layout.MARGIN_LEFT_MM)
+    right = left + layout.mm_to_pt(layout.TYPE_BLOCK_WIDTH_MM)
+    starts: dict[float, float] = {}
+    for char in chars:
+        starts[round(char.matrix[5], 2)] = min(starts.get(round(char.matrix[5], 2), 1e9), char.x0)
+    copy_to = [y for y in sorted(starts, reverse=True) if y > _baseline(21, COLOPHON_SIZE)]
+    assert copy_to == [_baseline(19, COLOPHON_SIZE), _baseline(20, COLOPHON_SIZE)]  # two lines above the 印发 line
+    assert abs(starts[copy_to[0]] - (left + COLOPHON_SIZE)) < 0.01  # one character in
+    assert abs(starts[copy_to[1]] - (left + 4 * COLOPHON_SIZE)) < 0.01  # under the first character after 抄送：
+    issued = [c for c in chars if round(c.matrix[5], 2) == _baseline(21, COLOPHON_SIZE)]
+    assert abs(issued[0].x0 - (left + COLOPHON_SIZE)) < 0.01
+    assert "".join(c.get_text() for c in issued) == "市人民政府办公室2025年1月20日印发"
+    assert abs(max(c.x1 for c in issued) - (right - COLOPHON_SIZE)) < 0.01  # one character from the right
+
+
+def _all(item):
+    yield item
+    if hasattr(item, "__iter__"):
+        for child in item:
+            yield from _all(child)
+
+
 def _document(data: bytes) -> etree._Element:
     return etree.fromstring(zipfile.ZipFile(io.BytesIO(data)).read("word/document.xml"))
 
@@ -135,9 +175,11 @@ def test_docx_colophon_is_a_table_floating_at_the_bottom_margin_with_the_rules_a
     assert borders["top"] == borders["bottom"] == ("single", "8")  # 1 pt ≈ 0.35 mm
     assert borders["insideH"] == ("single", "6")  # 0.75 pt ≈ 0.25 mm
     assert borders["left"][0] == borders["right"][0] == borders["insideV"][0] == "nil"
-    rows = [["".join(t.text for t in row.iter(f"{W}t"))] for row in table.iter(f"{W}tr")]
-    assert rows[0][0].startswith("抄送：") and rows[1][0].endswith("印发")
-    assert all(p.find(f"{W}pPr/{W}pStyle").get(f"{W}val") == "Colophon" for p in table.iter(f"{W}p"))
+    rows = ["".join("\t" if n.tag == f"{W}tab" else n.text for n in row.iter(f"{W}t", f"{W}tab"))
+            for row in table.iter(f"{W}tr")]
+    # The 印发 line: organ, one tab (the style's right tab stop), date.
+    assert rows == ["抄送：市委办公室，市人大常委会办公室，市政协办公室。", "市人民政府办公室\t2025年1月20日印发"]
+    assert [p.find(f"{W}pPr/{W}pStyle").get(f"{W}val") for p in table.iter(f"{W}p")] == ["ColophonCopyTo", "Colophon"]
     assert anchor.find(f"{W}r") is None  # an empty anchor, one point tall, off the grid
     assert anchor.find(f"{W}pPr/{W}spacing").get(f"{W}lineRule") == "exact"
 
@@ -157,7 +199,7 @@ def libreoffice_pages(tmp_path_factory):
     LibreOffice prints it: per case, per page, (text, yMin, yMax) of every word, from the top."""
     soffice, pdftotext = require_tool("soffice"), require_tool("pdftotext")
     folder = tmp_path_factory.mktemp("colophon")
-    cases = {f"drop{d}": _circular(d) for d in FREE} | {"long": _circular(extra=12)}
+    cases = {f"drop{d}": _circular(d) for d in FREE} | {"long": _circular(extra=12), "wrapped": _wrapped_copy_to()}
     for name, text in cases.items():
         (folder / f"{name}.docx").write_bytes(converter.export(converter.parse(text), "docx"))
     subprocess.run([soffice, f"-env:UserInstallation={(folder / 'profile').as_uri()}", "--headless",
@@ -168,7 +210,8 @@ def libreoffice_pages(tmp_path_factory):
         xml = subprocess.run([pdftotext, "-bbox", str(folder / f"{name}.pdf"), "-"], capture_output=True,
                              check=True).stdout
         root = etree.fromstring(xml, etree.XMLParser(recover=True))
-        found[name] = [[(w.text or "", float(w.get("yMin")), float(w.get("yMax")))
+        found[name] = [[(w.text or "", float(w.get("yMin")), float(w.get("yMax")), float(w.get("xMin")),
+                         float(w.get("xMax")))
                         for w in page.iter("{http://www.w3.org/1999/xhtml}word")]
                        for page in root.iter("{http://www.w3.org/1999/xhtml}page")]
     return found
@@ -201,4 +244,23 @@ def test_ofd_shares_the_pdf_pagination_and_puts_the_last_rule_on_the_type_block_
     x, y, width, height = max(rules, key=lambda r: r[1])
     assert abs(y + height / 2 - (layout.PAGE_HEIGHT_MM - layout.MARGIN_BOTTOM_MM)) < 0.01  # mm from the top
     texts = ["".join(t.text or "" for t in o.iter(f"{ofd}TextCode")) for o in last.iter(f"{ofd}TextObject")]
-    assert texts[0].startswith("抄送：") and texts[1].endswith("印发")
+    assert texts[:3] == ["抄送：市委办公室，市人大常委会办公室，市政协办公室。", "市人民政府办公室", "2025年1月20日印发"]
+
+
+def test_libreoffice_aligns_copy_to_after_its_colon_and_the_issue_date_flush_right(libreoffice_pages):
+    last = libreoffice_pages["wrapped"][-1]
+    left = layout.mm_to_pt(layout.MARGIN_LEFT_MM)
+    right = left + layout.mm_to_pt(layout.TYPE_BLOCK_WIDTH_MM)
+    bottom = PAGE_HEIGHT - TYPE_BOTTOM
+    words = [w for w in last if w[2] <= bottom + 1]  # not the page number under the type block
+    lines: dict[float, list] = {}
+    for word in words:
+        lines.setdefault(round(word[2]), []).append(word)
+    rows = [sorted(lines[y], key=lambda w: w[3]) for y in sorted(lines)]
+    assert len(rows) == 3  # 抄送 on two lines, then the 印发 line
+    assert rows[0][0][0].startswith("抄送")
+    assert abs(rows[0][0][3] - (left + COLOPHON_SIZE)) < 1
+    assert abs(rows[1][0][3] - (left + 4 * COLOPHON_SIZE)) < 1  # under the first character after 抄送：
+    assert abs(rows[2][0][3] - (left + COLOPHON_SIZE)) < 1 and rows[2][-1][0].endswith("印发")
+    assert abs(rows[2][-1][4] - (right - COLOPHON_SIZE)) < 1  # the date one character from the right
+    assert bottom - PITCH < rows[2][-1][2] <= bottom

@@ -29,7 +29,7 @@ from .. import vocabulary as v
 from ..errors import ExportError
 from ..model import body_paragraphs, meetings, title_text
 from . import inline
-from .inline import ATTENDANCE_LABEL, LEVEL_1, LEVEL_2, TEXT, Anchor, Walk
+from .inline import ATTENDANCE_LABEL, COPY_TO_LABEL, ISSUE_DATE, LEVEL_1, LEVEL_2, TEXT, Anchor, Walk
 from .minutes import attendance_label, attendance_lines, is_traditional, line_of_label, minutes_mark, source_line
 from .numbers import CHARS_PER_LINE, MINUTES_MARK as MARK_TYPE, TITLE as TITLE_TYPE, TYPE_BLOCK_WIDTH_MM, mm_to_pt
 from .titles import break_title
@@ -59,6 +59,9 @@ _HEADING_MAX = 40  # a longer paragraph opening with 一、 is text with a run-i
 _ADDRESSEE = re.compile(r"^[^。！？!?]{2,80}[：:]$")
 _DATE_LINE = re.compile(r"^[0-9〇零一二三四五六七八九十]{4}年[0-9一二三四五六七八九十]{1,3}月[0-9一二三四五六七八九十]{1,3}日$")
 _COLOPHON = re.compile(r"^(?:抄送|抄報|抄报)[：:]|印发$|印發$")
+_COPY_TO = re.compile(r"^\s*(?:抄送|抄報|抄报)[：:]")
+# 印发机关, white space, 印发日期: "市人民政府办公室　　2025年1月20日印发".
+_ISSUED = re.compile(r"^\s*\S.*?(\s*)([0-9〇零一二三四五六七八九十]{4}年\S*日印[发發])\s*$")
 _SIGNATURE_MAX = 24  # 署名: an organ's name, not a sentence
 
 # What may print besides the document's text: the page numbers.
@@ -164,13 +167,17 @@ def _em(text: str) -> float:
 
 def _with_lead(block: Block, length: int, role: str) -> None:
     """The first `length` characters of a block, where they are plain text, take `role`."""
+    _with_role(block, 0, length, role)
+
+
+def _with_role(block: Block, start: int, end: int, role: str) -> None:
+    """Characters [start, end) of a block, where they are plain text, take `role`."""
     runs, taken = [], 0
     for run in block.runs:
-        if taken < length and run.role == TEXT:
-            head = run.text[: length - taken]
-            runs.append(Run(head, role))
-            if run.text[len(head):]:
-                runs.append(Run(run.text[len(head):], run.role))
+        begin, stop = max(start - taken, 0), min(end - taken, len(run.text))
+        if run.role == TEXT and begin < stop:
+            pieces = [(run.text[:begin], TEXT), (run.text[begin:stop], role), (run.text[stop:], TEXT)]
+            runs += [Run(text, piece_role) for text, piece_role in pieces if text]
         else:
             runs.append(run)
         taken += len(run.text)
@@ -281,7 +288,8 @@ def _strip_runs(runs: list[Run]) -> list[Run]:
 def _colophon(blocks: list[Block]) -> None:
     """The 版记 stands apart from the text: one blank line above its first line. The 版记 lines
     that end the document are its last element, at the foot of the last page (GB/T 9704 7.4);
-    a 抄送 line amid the text stays where it is."""
+    a 抄送 line amid the text stays where it is. A 抄送 line's label and a 印发 line's date get
+    roles of their own (the renderers align by them)."""
     for number, block in enumerate(blocks):
         if block.role == COLOPHON and (number == 0 or blocks[number - 1].role != COLOPHON):
             block.blank_before = max(block.blank_before, 1)
@@ -289,6 +297,15 @@ def _colophon(blocks: list[Block]) -> None:
         if block.role != COLOPHON:
             break
         block.foot = True
+    for block in blocks:
+        if block.role != COLOPHON:
+            continue
+        text = block.text
+        copy_to, issued = _COPY_TO.match(text), _ISSUED.match(text)
+        if copy_to:  # 7.4.2: wrapped lines align with the first character after the colon
+            _with_lead(block, copy_to.end(), COPY_TO_LABEL)
+        elif issued:  # 7.4.3: 印发机关 one character in from the left, 印发日期 from the right
+            _with_role(block, issued.start(2), issued.end(2), ISSUE_DATE)
 
 
 def _per_line(size_pt: float) -> float:

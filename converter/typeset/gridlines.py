@@ -94,16 +94,22 @@ class GridLines:
             line_top = top - number * self.pitch
             for anchor in line.anchors:
                 outline.add(canvas, anchor, x + line.x, line_top)
-            text = canvas.beginText(x + line.x, line_top - (self.pitch - size) / 2 - size * _ASCENT)
-            text.setCharSpace(line.char_space)
-            if self.style.embolden:
-                text.setTextRenderMode(2)  # fill and stroke: still text, copy-paste unchanged
-            for font_name, run in line.runs:
-                text.setFont(font_name, size)
-                text.textOut(run)
-            canvas.drawText(text)
+            baseline = line_top - (self.pitch - size) / 2 - size * _ASCENT
+            self._draw_text(canvas, x + line.x, baseline, line)
+            if line.tail is not None:
+                self._draw_text(canvas, x + line.tail.x, baseline, line.tail)
         self._draw_rules(canvas, x, top, len(self._lines or ()))
         canvas.restoreState()
+
+    def _draw_text(self, canvas, x: float, baseline: float, line: Line) -> None:
+        text = canvas.beginText(x, baseline)
+        text.setCharSpace(line.char_space)
+        if self.style.embolden:
+            text.setTextRenderMode(2)  # fill and stroke: still text, copy-paste unchanged
+        for font_name, run in line.runs:
+            text.setFont(font_name, self.style.size)
+            text.textOut(run)
+        canvas.drawText(text)
 
     def _draw_rules(self, canvas, x: float, top: float, count: int) -> None:
         above, below = self.rules
