@@ -3,6 +3,7 @@ recorded, then written as OFD parts with the fonts' subsets embedded."""
 
 from __future__ import annotations
 
+from ...errors import ExportError
 from ...layout.plan import Plan, build_plan
 from ...model import Document
 from ...typeset.fontset import FontSet, font_set, font_warnings
@@ -68,7 +69,12 @@ def render(document: Document, options) -> bytes:
         file = f"font_{number}.ttf"
         parts[f"Doc_0/{RES_FOLDER}/{file}"] = subset(info, name, used[name])
         entries.append(FontEntry(ids.next(), name, info.family, file, info.weight_class >= 600, True))
-    font_ids = {entry.name: entry.id for entry in entries}
+    if not entries:
+        raise ExportError("no font of the document could be embedded in the OFD")
+    # A run named after a face that could not be used (fonts.UNUSABLE) has characters no face
+    # has: kept in the text, in the first embedded font, where they draw as nothing.
+    font_ids = {name: entries[0].id for name in used}
+    font_ids.update({entry.name: entry.id for entry in entries})
     page_ids: list[tuple[int, str]] = []
     outline: list[OutlineEntry] = []
     for index, page in enumerate(surface.pages):
