@@ -1,6 +1,9 @@
 """Grid-line blocks onto pages, the 版记 at the foot of the last page, and where each page's
-number stands: the same for every page format, so the PDF and the OFD of a document break their
-pages at the same lines.
+number stands, for any page format.
+
+The OFD and the PDF (exporters/pdf/pages.py) draw through this, so they break their pages at the
+same lines; tests/test_ofd.py holds the two to the same pages and character places. (The PDF's
+page number is still placed by its own draw_page_number, with reportlab's widths.)
 
 Coordinates are points with the origin at the page's bottom left (as the blocks draw), whatever
 the format does with them.
