@@ -1,6 +1,7 @@
 """Render page 1 of examples/notice.txt as PDF, in both layouts, to PNG pictures for the README;
 and page 1 of a 纪要 whose text lists who attended, a 通知 with 主送/署名/日期/抄送 (tests/texts/)
-and a traditional-script corpus text (when ../shared/corpus is beside the project).
+and a traditional-script corpus text (when ../shared/corpus is beside the project); and the last
+page of the 通知, its 版记 at the foot (GB/T 9704 7.4).
 
     python scripts/preview_pdf.py [--system-fonts] [--font ROLE=FILE ...] [--out docs/images] [--dpi 80]
 
@@ -30,6 +31,8 @@ CASES = {
     "pdf-circular": (ROOT / "tests" / "texts" / "circular.txt", "report"),
     "pdf-traditional": (ROOT.parent / "shared" / "corpus" / "dev-24.txt", "minutes"),
 }
+# picture of the last page -> (text, layout)
+LAST_PAGES = {"pdf-colophon-foot": (ROOT / "tests" / "texts" / "circular.txt", "report")}
 
 
 def _arguments() -> argparse.Namespace:
@@ -45,6 +48,14 @@ def _page_one(pdf: Path, target: Path, dpi: int, pdftoppm: str) -> None:
     stem = target.with_suffix("")
     subprocess.run([pdftoppm, "-png", "-r", str(dpi), "-f", "1", "-l", "1", "-singlefile", str(pdf), str(stem)],
                    check=True)
+
+
+def _last_page(pdf: Path, target: Path, dpi: int, pdftoppm: str) -> None:
+    folder = pdf.parent / f"{pdf.stem}-pages"
+    folder.mkdir()
+    subprocess.run([pdftoppm, "-png", "-r", str(dpi), str(pdf), str(folder / "page")], check=True)
+    pages = sorted(folder.glob("page-*.png"), key=lambda p: int(p.stem.rsplit("-", 1)[1]))
+    shutil.copyfile(pages[-1], target)
 
 
 def main() -> int:
@@ -75,6 +86,12 @@ def main() -> int:
             case = converter.parse(text.read_text(encoding="utf-8"))
             pdf.write_bytes(converter.export(case, "pdf", layout=layout, fonts=fonts))
             _page_one(pdf, arguments.out / f"{name}.png", arguments.dpi, pdftoppm)
+            print(arguments.out / f"{name}.png")
+        for name, (text, layout) in LAST_PAGES.items():
+            pdf = work_folder / f"{name}.pdf"
+            case = converter.parse(text.read_text(encoding="utf-8"))
+            pdf.write_bytes(converter.export(case, "pdf", layout=layout, fonts=fonts))
+            _last_page(pdf, arguments.out / f"{name}.png", arguments.dpi, pdftoppm)
             print(arguments.out / f"{name}.png")
         for warning in document.warnings:
             print(f"warning: {warning}", file=sys.stderr)

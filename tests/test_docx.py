@@ -229,4 +229,11 @@ def test_levels_are_word_headings_and_a_circular_keeps_its_addressee_signature_a
     found = [(p.style.name, p.text) for p in docx.Document(io.BytesIO(data)).paragraphs]
     assert found[1] == ("Salutation", "各区县人民政府，市政府各部门：")
     assert [t for s, t in found if s == "Heading 1"] == ["一、提高思想认识", "二、强化应急值守"]
-    assert [s for s, _ in found[-4:]] == ["Signature", "Signature", "Colophon", "Colophon"]
+    # The 版记 stands in a table at the foot of the page (test_colophon_foot.py), anchored to an
+    # empty paragraph.
+    assert found[-3:-1] == [("Signature", "市人民政府办公室"), ("Signature", "2025年1月20日")]
+    assert found[-1][1] == ""
+    cells = [(p.style.name, p.text) for t in docx.Document(io.BytesIO(data)).tables
+             for row in t.rows for c in row.cells for p in c.paragraphs]
+    assert cells == [("Colophon Copy To", "抄送：市委办公室，市人大常委会办公室，市政协办公室。"),
+                     ("Colophon", "市人民政府办公室\t2025年1月20日印发")]

@@ -114,6 +114,22 @@ def _lines(page: etree._Element) -> list[tuple[float, float, str]]:
     return [(min(rows[y])[0], y, "".join(c for _, c in sorted(rows[y]))) for y in sorted(rows)]
 
 
+def _pieces(page: etree._Element) -> list[tuple[float, float, str]]:
+    """A page's lines as _lines gives them, a line with a gap wider than two characters in it (the
+    版记's 印发 line: 印发机关 flush left, 印发日期 flush right) as two pieces, the second's x None."""
+    rows: dict[float, list[tuple[float, str]]] = {}
+    for character, x, y, _ in _characters(page):
+        rows.setdefault(round(y, 2), []).append((x, character))
+    found = []
+    for y in sorted(rows):
+        row = sorted(rows[y])
+        text = row[0][1]
+        for (x_before, _), (x, character) in zip(row, row[1:]):
+            text += ("  " if x - x_before > 3 * 5.6 else "") + character  # 5.6 mm: one 3号 character
+        found.append((row[0][0], y, text))
+    return found
+
+
 @lru_cache(maxsize=None)
 def _ofd(name: str, layout: str) -> bytes:
     return converter.export(converter.parse(_text(name)), "ofd", layout=layout)
@@ -234,9 +250,9 @@ def test_the_ofd_lines_are_the_pdf_goldens_lines(corpus_available, monkeypatch, 
     pages = _pages(_parts(converter.export(converter.parse(_text(name)), "ofd", layout=layout)))
     ours = []
     for number, page in enumerate(pages, start=1):
-        for x, _, text in _lines(page):
-            # pdftotext ends a line at a run of blank characters (the 版记's gap before its date):
-            # the pieces after the first are compared by their text only.
+        for x, _, text in _pieces(page):
+            # pdftotext ends a line at a gap (the 版记's before its 印发日期, flush right): the
+            # pieces after the first are compared by their text only.
             for order, piece in enumerate(re.split(r"\s{2,}", text)):
                 ours.append((number, x / MM_PER_PT if order == 0 else None, re.sub(r"\s", "", piece)))
     # pdftotext lists a page's lines in an order of its own: compared as each page's set of lines.

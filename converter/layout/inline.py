@@ -24,6 +24,8 @@ ITEM_LABEL = "item-label"  # 一要, 二是 …: an enumerated item's own number
 ATTENDANCE_LABEL = "attendance-label"  # 出席：
 LEVEL_1 = "level-1"  # "一、…" opening a paragraph: the first level of the text's structure (黑体)
 LEVEL_2 = "level-2"  # "（一）…": the second level (楷体)
+COPY_TO_LABEL = "copy-to-label"  # 抄送： opening a 版记 line; its wrapped lines align after the colon
+ISSUE_DATE = "issue-date"  # 2025年1月20日印发: flush right on the 印发 line, the 印发机关 flush left
 
 
 @dataclass(frozen=True)

@@ -13,7 +13,9 @@ minutes: the 纪要标志, the front paragraphs, then per meeting a blank line, 
          lines only for what the text does not list.
 Both:    nothing but page chrome and page metadata is dropped. "一、" and "（一）" open the
          text's levels (bookmarks); a closing 署名 and 成文日期 are placed as GB/T 9704 7.3.5.2
-         says; 抄送/印发 lines are the 版记.
+         says; 抄送/印发 lines are the 版记; the ones that end the document stand at the foot of
+         the last page (GB/T 9704 7.4: the last rule on the type block's bottom edge), marked
+         `foot` for the renderers.
 """
 
 from __future__ import annotations
@@ -27,7 +29,7 @@ from .. import vocabulary as v
 from ..errors import ExportError
 from ..model import body_paragraphs, meetings, title_text
 from . import inline
-from .inline import ATTENDANCE_LABEL, LEVEL_1, LEVEL_2, TEXT, Anchor, Walk
+from .inline import ATTENDANCE_LABEL, COPY_TO_LABEL, ISSUE_DATE, LEVEL_1, LEVEL_2, TEXT, Anchor, Walk
 from .minutes import attendance_label, attendance_lines, is_traditional, line_of_label, minutes_mark, source_line
 from .numbers import CHARS_PER_LINE, MINUTES_MARK as MARK_TYPE, TITLE as TITLE_TYPE, TYPE_BLOCK_WIDTH_MM, mm_to_pt
 from .titles import break_title
@@ -57,6 +59,9 @@ _HEADING_MAX = 40  # a longer paragraph opening with 一、 is text with a run-i
 _ADDRESSEE = re.compile(r"^[^。！？!?]{2,80}[：:]$")
 _DATE_LINE = re.compile(r"^[0-9〇零一二三四五六七八九十]{4}年[0-9一二三四五六七八九十]{1,3}月[0-9一二三四五六七八九十]{1,3}日$")
 _COLOPHON = re.compile(r"^(?:抄送|抄報|抄报)[：:]|印发$|印發$")
+_COPY_TO = re.compile(r"^\s*(?:抄送|抄報|抄报)[：:]")
+# 印发机关, white space, 印发日期: "市人民政府办公室　　2025年1月20日印发".
+_ISSUED = re.compile(r"^\s*\S.*?(\s*)([0-9〇零一二三四五六七八九十]{4}年\S*日印[发發])\s*$")
 _SIGNATURE_MAX = 24  # 署名: an organ's name, not a sentence
 
 # What may print besides the document's text: the page numbers.
@@ -77,6 +82,9 @@ class Block:
     anchors: list[Anchor] = field(default_factory=list)
     indent: float | None = None  # grid characters from the left edge (署名, 成文日期), when placed
     keeps: list[tuple[int, int]] = field(default_factory=list)  # [start, end) of text not to split
+    # Bottom-anchored: the block stands, with the foot blocks after it, on the last grid lines of
+    # the last page (the 版记), its blank lines only the least white above it, not its place.
+    foot: bool = False
 
     def no_break_positions(self) -> frozenset[int]:
         """Offsets a line should not end before: inside a name, a date, a short 《quoted title》."""
@@ -122,7 +130,7 @@ class Plan:
                 r.text.replace("\n", "⏎") if r.role == TEXT else f"«{r.role}:{r.text.replace(chr(10), '⏎')}»"
                 for r in block.runs
             )
-            lines.append(f"{block.role} | {runs}")
+            lines.append(f"{block.role}{' @foot' if block.foot else ''} | {runs}")
             lines += [f"  @{a.level} {a.key} | {a.label}" for a in block.anchors]
         return "\n".join(lines) + "\n"
 
@@ -159,13 +167,17 @@ def _em(text: str) -> float:
 
 def _with_lead(block: Block, length: int, role: str) -> None:
     """The first `length` characters of a block, where they are plain text, take `role`."""
+    _with_role(block, 0, length, role)
+
+
+def _with_role(block: Block, start: int, end: int, role: str) -> None:
+    """Characters [start, end) of a block, where they are plain text, take `role`."""
     runs, taken = [], 0
     for run in block.runs:
-        if taken < length and run.role == TEXT:
-            head = run.text[: length - taken]
-            runs.append(Run(head, role))
-            if run.text[len(head):]:
-                runs.append(Run(run.text[len(head):], run.role))
+        begin, stop = max(start - taken, 0), min(end - taken, len(run.text))
+        if run.role == TEXT and begin < stop:
+            pieces = [(run.text[:begin], TEXT), (run.text[begin:stop], role), (run.text[stop:], TEXT)]
+            runs += [Run(text, piece_role) for text, piece_role in pieces if text]
         else:
             runs.append(run)
         taken += len(run.text)
@@ -274,10 +286,26 @@ def _strip_runs(runs: list[Run]) -> list[Run]:
 
 
 def _colophon(blocks: list[Block]) -> None:
-    """The 版记 stands apart from the text: one blank line above its first line."""
+    """The 版记 stands apart from the text: one blank line above its first line. The 版记 lines
+    that end the document are its last element, at the foot of the last page (GB/T 9704 7.4);
+    a 抄送 line amid the text stays where it is. A 抄送 line's label and a 印发 line's date get
+    roles of their own (the renderers align by them)."""
     for number, block in enumerate(blocks):
         if block.role == COLOPHON and (number == 0 or blocks[number - 1].role != COLOPHON):
             block.blank_before = max(block.blank_before, 1)
+    for block in reversed(blocks):
+        if block.role != COLOPHON:
+            break
+        block.foot = True
+    for block in blocks:
+        if block.role != COLOPHON:
+            continue
+        text = block.text
+        copy_to, issued = _COPY_TO.match(text), _ISSUED.match(text)
+        if copy_to:  # 7.4.2: wrapped lines align with the first character after the colon
+            _with_lead(block, copy_to.end(), COPY_TO_LABEL)
+        elif issued:  # 7.4.3: 印发机关 one character in from the left, 印发日期 from the right
+            _with_role(block, issued.start(2), issued.end(2), ISSUE_DATE)
 
 
 def _per_line(size_pt: float) -> float:

@@ -35,14 +35,15 @@ class Outline:
 class GridLines:
     """A paragraph's lines, set once per width by `setter(width)`, drawn one per grid line.
 
-    `space_before` blank grid lines stand above it, except at the top of a page; `lead` points
+    `space_before` blank grid lines stand above it, except at the top of a page (for a `foot`
+    block: the least white between it and the text above); `lead` points
     of white stand above it always (the 纪要标志's 35 mm); `snap` rounds its height up to a
     multiple of the grid so that what follows stays on the grid.
     """
 
     def __init__(self, setter: Callable[[float], list[Line]] | None, style: Style, pitch: float,
                  lines: list[Line] | None = None, space_before: int = 0, lead: float = 0.0,
-                 snap: float | None = None, rules: tuple[float, float] = (0.0, 0.0)):
+                 snap: float | None = None, rules: tuple[float, float] = (0.0, 0.0), foot: bool = False):
         self._setter = setter
         self.style = style
         self.pitch = pitch
@@ -54,6 +55,8 @@ class GridLines:
         # Rules (stroke widths in pt; 0 for none) above the first line and below the last one,
         # across the whole measure: the 版记's separating lines.
         self.rules = rules
+        # Bottom-anchored (the 版记): the page writer sets it on the last grid lines of the last page.
+        self.foot = foot
 
     def lines(self, width: float) -> list[Line]:
         if self._lines is None or (self._setter is not None and self._width not in (None, width)):
@@ -91,16 +94,22 @@ class GridLines:
             line_top = top - number * self.pitch
             for anchor in line.anchors:
                 outline.add(canvas, anchor, x + line.x, line_top)
-            text = canvas.beginText(x + line.x, line_top - (self.pitch - size) / 2 - size * _ASCENT)
-            text.setCharSpace(line.char_space)
-            if self.style.embolden:
-                text.setTextRenderMode(2)  # fill and stroke: still text, copy-paste unchanged
-            for font_name, run in line.runs:
-                text.setFont(font_name, size)
-                text.textOut(run)
-            canvas.drawText(text)
+            baseline = line_top - (self.pitch - size) / 2 - size * _ASCENT
+            self._draw_text(canvas, x + line.x, baseline, line)
+            if line.tail is not None:
+                self._draw_text(canvas, x + line.tail.x, baseline, line.tail)
         self._draw_rules(canvas, x, top, len(self._lines or ()))
         canvas.restoreState()
+
+    def _draw_text(self, canvas, x: float, baseline: float, line: Line) -> None:
+        text = canvas.beginText(x, baseline)
+        text.setCharSpace(line.char_space)
+        if self.style.embolden:
+            text.setTextRenderMode(2)  # fill and stroke: still text, copy-paste unchanged
+        for font_name, run in line.runs:
+            text.setFont(font_name, self.style.size)
+            text.textOut(run)
+        canvas.drawText(text)
 
     def _draw_rules(self, canvas, x: float, top: float, count: int) -> None:
         above, below = self.rules

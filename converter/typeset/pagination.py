@@ -1,8 +1,9 @@
-"""Grid-line blocks onto pages, and where each page's number stands, for any page format.
+"""Grid-line blocks onto pages, the 版记 at the foot of the last page, and where each page's
+number stands, for any page format.
 
-The OFD draws through this. The PDF's pages.py still has its own copy of the same loop and
-page-number place (written before this module; to be switched over once the PDF speed work on
-pages.py is merged); tests/test_ofd.py holds the two to the same pages and character places.
+The OFD and the PDF (exporters/pdf/pages.py) draw through this, so they break their pages at the
+same lines; tests/test_ofd.py holds the two to the same pages and character places. (The PDF's
+page number is still placed by its own draw_page_number, with reportlab's widths.)
 
 Coordinates are points with the origin at the page's bottom left (as the blocks draw), whatever
 the format does with them.
@@ -51,6 +52,38 @@ class PageFiller:
             elif self.at_top:
                 raise ExportError("a block of the document is taller than a page")
             self.end_page()
+
+    def fill(self, blocks: list[GridLines]) -> None:
+        """All the blocks, in order; the foot blocks that end the document (the 版记) at the foot
+        of the last page."""
+        flowing = len(blocks)
+        while flowing and blocks[flowing - 1].foot:
+            flowing -= 1
+        for block in blocks[:flowing]:
+            self.add(block)
+        if flowing < len(blocks):
+            self.add_foot(blocks[flowing:])
+
+    def add_foot(self, blocks: list[GridLines]) -> None:
+        """GB/T 9704 7.4: the 版记 is the last element of the last page, its last rule on the
+        type block's bottom edge; so its lines take the page's last grid lines. When the page has
+        no room for them below the text (with the first one's blank lines between), they stand at
+        the foot of a page of their own, which keeps its number: the standard leaves the number
+        off only a 版记 page with a blank page before it (the 版记 on an even page, for printing on
+        both sides), and no blank page is inserted here."""
+        height = sum(block.height(WIDTH, True) for block in blocks)
+        if height > TOP - BOTTOM + _SLACK:  # taller than a page (no real 版记 is): it flows as text
+            for block in blocks:
+                self.add(block)
+            return
+        gap = 0.0 if self.at_top else blocks[0].space_before * blocks[0].pitch
+        if height + gap > self.y - BOTTOM + _SLACK:
+            self.end_page()
+        y = BOTTOM + height
+        for block in blocks:
+            block.draw(self.surface, LEFT, y, True, self.outline)
+            y -= block.height(WIDTH, True)
+        self.y, self.at_top = BOTTOM, False
 
     def end_page(self) -> None:
         """Close the page; `end_page(surface, empty)` is told whether nothing was drawn on it."""

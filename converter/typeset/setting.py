@@ -31,6 +31,7 @@ class Line:
     runs: list[tuple[str, str]]
     char_space: float
     anchors: list[Anchor] = field(default_factory=list)
+    tail: "Line | None" = None  # a second piece on the same grid line: the 印发日期, flush right
 
 
 def _assign(text: str, roles: list[str], fonts: FontSet, style: Style) -> tuple[list[str], list[float]]:

@@ -3,7 +3,8 @@ font role.
 
 What prints, in which order, with which blank lines and bookmarks, is the plan's
 (converter.layout.plan). Every line sits on the 22-line grid of GB/T 9704; the 纪要标志 stands
-35 mm under the top of the type block.
+35 mm under the top of the type block; the plan's foot blocks (the 版记) are marked for the page
+writer, which sets them on the last grid lines of the last page.
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ from functools import partial
 
 from .. import layout
 from ..layout import plan as p
-from ..layout.inline import ATTENDANCE_LABEL, ITEM_LABEL, LEVEL_1, LEVEL_2, MARKER, TEXT
+from ..layout.inline import ATTENDANCE_LABEL, COPY_TO_LABEL, ISSUE_DATE, ITEM_LABEL, LEVEL_1, LEVEL_2, MARKER, TEXT
 from .gridlines import GridLines
 from .fontset import FontSet
 from .setting import Anchor, Line, Style, set_paragraph
@@ -33,7 +34,8 @@ THICK_RULE, THIN_RULE = layout.mm_to_pt(0.35), layout.mm_to_pt(0.25)  # 版记 r
 EMBOLDEN_EM = 0.03
 
 # Run role → font role, per layout: a 纪要 sets its statement markers in 黑体, item labels in 楷体.
-_LEVELS = {LEVEL_1: "heading", LEVEL_2: "kai", ATTENDANCE_LABEL: "heading"}
+_LEVELS = {LEVEL_1: "heading", LEVEL_2: "kai", ATTENDANCE_LABEL: "heading", COPY_TO_LABEL: "body",
+           ISSUE_DATE: "body"}
 _FONT_ROLES = {
     "report": {TEXT: "body", MARKER: "body", ITEM_LABEL: "body", **_LEVELS},
     "minutes": {TEXT: "body", MARKER: "heading", ITEM_LABEL: "kai", **_LEVELS},
@@ -115,9 +117,50 @@ def story(plan: p.Plan, fonts: FontSet) -> list[GridLines]:
                                 align="left")
             setter = partial(set_paragraph, text, roles, block.anchors, fonts, style,
                              keeps=block.no_break_positions())
+            if block.role == p.COLOPHON:
+                style, setter = _colophon(block, text, roles, fonts, style)
             found.append(GridLines(setter, style, PITCH, space_before=block.blank_before,
-                                   rules=_colophon_rules(plan.blocks, number)))
+                                   rules=_colophon_rules(plan.blocks, number), foot=block.foot))
     return found
+
+
+def _colophon(block: p.Block, text: str, roles: list[str], fonts: FontSet, style: Style):
+    """A 版记 line (GB/T 9704 7.4.2, 7.4.3): one character in from either side; a 抄送 line's
+    wrapped lines aligned with the first character after its colon; a 印发 line's 印发机关 flush
+    left and 印发日期 flush right on one line (set as one text when they do not both fit)."""
+    keeps = block.no_break_positions()
+    label = "".join(run.text for run in block.runs[:1] if run.role == COPY_TO_LABEL)
+    if label:
+        width = set_paragraph(label, roles[:len(label)], [], fonts, style, float("inf"))[0].width
+        style = replace(style, rest_indent=style.first_indent + width)
+    right = style.size  # the one character on the right
+
+    def whole(width: float) -> list[Line]:
+        return set_paragraph(text, roles, block.anchors, fonts, style, width - right, keeps=keeps)
+
+    date = [index for index, run_role in enumerate(_run_roles(block)) if run_role == ISSUE_DATE]
+    if not date:
+        return style, whole
+    start, end = date[0], date[-1] + 1
+    organ_end = len(text[:start].rstrip())
+
+    def issued(width: float) -> list[Line]:
+        organ = set_paragraph(text[:organ_end], roles[:organ_end], block.anchors, fonts, style, width - right)
+        issue = set_paragraph(text[start:end], roles[start:end], [], fonts, style, width - right)
+        if len(organ) != 1 or len(issue) != 1:
+            return whole(width)
+        line, tail = organ[0], issue[0]
+        tail.x = width - right - tail.width
+        if line.x + line.width + style.size > tail.x:  # not one character between them
+            return whole(width)
+        line.tail = tail
+        return [line]
+
+    return style, issued
+
+
+def _run_roles(block: p.Block) -> list[str]:
+    return [run.role for run in block.runs for _ in run.text]
 
 
 def _colophon_rules(blocks: list[p.Block], number: int) -> tuple[float, float]:

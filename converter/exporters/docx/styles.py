@@ -31,7 +31,8 @@ ITEM_LABEL = "ItemLabel"
 ATTENDANCE_LABEL = "AttendanceLabel"
 SALUTATION = "Salutation"  # 主送: flush left
 SIGNATURE = "Signature"  # 署名 and 成文日期, each placed by its own indent
-COLOPHON = "Colophon"  # 版记 lines: 4号, one character in from either side
+COLOPHON = "Colophon"  # 版记 lines: 4号, one character in from either side, in a table
+COPY_TO = "ColophonCopyTo"  # the 抄送 line: wrapped lines align after "抄送："
 LEVEL_1_LEAD = "Level1Lead"  # "一、…" run into a paragraph: 黑体
 LEVEL_2_LEAD = "Level2Lead"  # "（一）…": 楷体
 
@@ -40,6 +41,7 @@ ONE_LINE = {"lines": 100, "twips": layout.line_pitch_twips()}  # one blank grid 
 # rounded down to whole twips (-0.25 pt) so that 28 characters fit the 156 mm line.
 CONDENSE_TWIPS = math.floor((layout.CHAR_PITCH_PT - layout.BODY.size_pt) * layout.TWIPS_PER_PT)
 ATTENDANCE_LABEL_CHARS = 3  # "出席：" — wrapped names align after the full-width colon
+COPY_TO_LABEL_CHARS = 3  # "抄送：", in 4号 characters
 
 
 def _style(root, kind, style_id, name, based_on=None, next_style=None, **flags) -> etree._Element:
@@ -118,14 +120,19 @@ def _paragraph_styles(root, faces: Faces) -> None:
     paragraph_properties(_style(root, "paragraph", SIGNATURE, "Signature", NORMAL, BODY), jc="left")
     colophon = _style(root, "paragraph", COLOPHON, "Colophon", NORMAL, custom=True)
     one = twips(layout.SIZE_PT["四号"])
+    # The rules (GB/T 9704 7.4.1) are the borders of the table the lines stand in (colophon.py):
+    # paragraph borders would stop at these indents, the standard's rules span the type block.
     ppr = paragraph_properties(colophon, ind={"left": one, "right": one}, jc="left")
-    # GB/T 9704 7.4.1: thick rules (0.35 mm) above and below the 版记, thin ones (0.25 mm) between its
-    # lines; Word draws "between" only between paragraphs of the same borders, as the 版记's are.
-    borders = element("pBdr")
-    for side, eighths in (("top", 8), ("bottom", 8), ("between", 6)):
-        element(side, borders, val="single", sz=eighths, space=1, color="000000")
-    ppr.insert(0, borders)
+    # The 印发 line: 印发机关, a tab, 印发日期 flush right at the right indent (GB/T 9704 7.4.3).
+    # Tab stops count from the margin, so the table's cell margins being 0 keeps them true.
+    tabs = element("tabs")
+    element("tab", tabs, val="right", pos=layout.mm_to_twips(layout.TYPE_BLOCK_WIDTH_MM) - one)
+    ppr.insert(0, tabs)  # schema order: tabs before spacing and ind
     run_properties(colophon, east_asian=faces.body, size_pt=layout.SIZE_PT["四号"])
+    copy_to = _style(root, "paragraph", COPY_TO, "Colophon Copy To", COLOPHON, custom=True)
+    # GB/T 9704 7.4.2: wrapped 抄送 lines align with the first character after the colon.
+    label = one * COPY_TO_LABEL_CHARS
+    paragraph_properties(copy_to, ind={"left": one + label, "hanging": label, "right": one})
 
     style = _style(root, "paragraph", ATTENDANCE, "Attendance", NORMAL, custom=True)
     hanging = indent(

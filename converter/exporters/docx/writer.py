@@ -7,18 +7,21 @@ would cost a styles lookup for every paragraph and run.
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import replace
+from itertools import groupby
 
 from docx.document import Document as WordDocument
 from docx.oxml.ns import qn
 from lxml import etree
 
 from ...layout.properties import Properties
+from .colophon import anchor_paragraph, colophon_table
 from .content import Paragraph
-from .styles import ONE_LINE
+from .styles import COLOPHON, COPY_TO, ONE_LINE
 from .wordml import char_twips
 
-_P, _PPR, _PSTYLE, _SPACING, _R, _RPR, _RSTYLE, _T, _BR, _SECTPR = (
-    qn(f"w:{name}") for name in ("p", "pPr", "pStyle", "spacing", "r", "rPr", "rStyle", "t", "br", "sectPr")
+_P, _PPR, _PSTYLE, _SPACING, _R, _RPR, _RSTYLE, _T, _BR, _TAB, _SECTPR = (
+    qn(f"w:{name}") for name in ("p", "pPr", "pStyle", "spacing", "r", "rPr", "rStyle", "t", "br", "tab", "sectPr")
 )
 _VAL, _BEFORE, _BEFORE_LINES = qn("w:val"), qn("w:before"), qn("w:beforeLines")
 _IND, _LEFT, _LEFT_CHARS, _FIRST_LINE = qn("w:ind"), qn("w:left"), qn("w:leftChars"), qn("w:firstLine")
@@ -43,20 +46,34 @@ def _paragraph(paragraph: Paragraph) -> etree._Element:
         for number, line in enumerate(run.text.split("\n")):  # a split headline: w:br between lines
             if number:
                 etree.SubElement(r, _BR)
-            if line:
-                text = etree.SubElement(r, _T)
-                text.text = line
-                if line != line.strip():
-                    text.set(_SPACE, "preserve")
+            for piece_number, piece in enumerate(line.split("\t")):  # the 印发 line's tab
+                if piece_number:
+                    etree.SubElement(r, _TAB)
+                if piece:
+                    text = etree.SubElement(r, _T)
+                    text.text = piece
+                    if piece != piece.strip():
+                        text.set(_SPACE, "preserve")
     return p
 
 
 def write_paragraphs(word: WordDocument, paragraphs: list[Paragraph]) -> None:
     """Paragraphs before the body's final sectPr, built with plain lxml (python-docx's element
-    API searches for each child's place in schema order, a third of the export time)."""
+    API searches for each child's place in schema order, a third of the export time). 版记
+    lines go into a table of their own, whose borders are its rules; the one that ends the
+    document floats at the foot of the last page, anchored to the paragraph after it."""
     section = word.element.body.find(_SECTPR)
-    for paragraph in paragraphs:
-        section.addprevious(_paragraph(paragraph))
+    for (in_table, foot), group in groupby(paragraphs, key=lambda p: (p.style in (COLOPHON, COPY_TO), p.foot)):
+        if not in_table:
+            for paragraph in group:
+                section.addprevious(_paragraph(paragraph))
+            continue
+        # Inside the table the rule above, not a blank line, sets the 版记 off (the floating one
+        # keeps a blank line's distance from the text: colophon.py).
+        lines = [_paragraph(replace(paragraph, blank_line_before=False)) for paragraph in group]
+        section.addprevious(colophon_table(lines, floating=foot))
+        if foot:
+            section.addprevious(anchor_paragraph())
 
 
 def _created(value: str | None) -> dt.datetime | None:

@@ -34,8 +34,7 @@ def _pages(plan: Plan, fonts: FontSet) -> RecordingSurface:
         surface.new_page()
 
     filler = PageFiller(surface, end_page)
-    for block in story(plan, fonts):
-        filler.add(block)
+    filler.fill(story(plan, fonts))
     filler.end_page()
     surface.pages.pop()  # the page opened after the last one closed
     return surface

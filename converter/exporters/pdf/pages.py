@@ -1,13 +1,14 @@
-"""The pages: A4, the GB/T 9704 type block as the one frame, page numbers, document information."""
+"""The pages: A4, the GB/T 9704 type block as the one frame, the 版记 at the foot of the last page,
+page numbers, document information."""
 
 from __future__ import annotations
 
 import io
 
 from ... import layout
-from ...errors import ExportError
-from ...typeset.gridlines import GridLines, Outline
 from ...typeset.fontset import FontSet
+from ...typeset.gridlines import GridLines
+from ...typeset.pagination import PageFiller
 
 PAGE = (layout.mm_to_pt(layout.PAGE_WIDTH_MM), layout.mm_to_pt(layout.PAGE_HEIGHT_MM))
 LEFT = layout.mm_to_pt(layout.MARGIN_LEFT_MM)
@@ -15,7 +16,6 @@ BOTTOM = layout.mm_to_pt(layout.MARGIN_BOTTOM_MM)
 TOP = PAGE[1] - layout.mm_to_pt(layout.MARGIN_TOP_MM)
 WIDTH = layout.mm_to_pt(layout.TYPE_BLOCK_WIDTH_MM)
 _ASCENT = 0.88  # top of the em box to the baseline, as a fraction of the size
-_SLACK = 1e-6
 
 
 def _number_runs(fonts: FontSet, text: str) -> list[tuple[str, str]]:
@@ -70,43 +70,17 @@ def _canvas(stream, fonts: FontSet, info: dict[str, str], pdf_date: str | None):
     return canvas
 
 
-class PageWriter:
-    """Fills the type block with blocks top to bottom, page after page."""
-
-    def __init__(self, canvas, fonts: FontSet):
-        self.canvas, self.fonts = canvas, fonts
-        self.y, self.at_top = TOP, True
-        self.outline = Outline()
-
-    def add(self, block: GridLines) -> None:
-        while True:
-            available = self.y - BOTTOM + _SLACK
-            if block.height(WIDTH, self.at_top) <= available:
-                block.draw(self.canvas, LEFT, self.y, self.at_top, self.outline)
-                self.y -= block.height(WIDTH, self.at_top)
-                self.at_top = False
-                return
-            head, block = block.split(WIDTH, available, self.at_top)
-            if head is not None:
-                head.draw(self.canvas, LEFT, self.y, self.at_top, self.outline)
-                self.at_top = False
-            elif self.at_top:
-                raise ExportError("a block of the document is taller than a page")
-            self.end_page()
-
-    def end_page(self) -> None:
-        if not self.at_top:  # GB/T 9704: no number on an empty page
-            draw_page_number(self.canvas, self.fonts)
-        self.canvas.showPage()
-        self.y, self.at_top = TOP, True
-
-
 def write_pdf(blocks: list[GridLines], fonts: FontSet, info: dict[str, str], pdf_date: str | None) -> bytes:
     stream = io.BytesIO()
     canvas = _canvas(stream, fonts, info, pdf_date)
-    writer = PageWriter(canvas, fonts)
-    for block in blocks:
-        writer.add(block)
-    writer.end_page()
+
+    def end_page(canvas, empty: bool) -> None:
+        if not empty:  # GB/T 9704: no number on an empty page
+            draw_page_number(canvas, fonts)
+        canvas.showPage()
+
+    filler = PageFiller(canvas, end_page)  # the OFD's pagination: the same pages
+    filler.fill(blocks)
+    filler.end_page()
     canvas.save()
     return stream.getvalue()
