@@ -161,9 +161,17 @@ class _Covered(dict):
     def __init__(self, info: FaceInfo):
         super().__init__()
         self.info = info
+        # The answers so far: reportlab asks once per character per document, and the notes'
+        # lookup (a search of the face's runs) cost a fifth of drawing the text.
+        self._answers: dict[int, bool] = {}
 
     def __contains__(self, code) -> bool:
-        return isinstance(code, int) and self.info.covers(code)
+        if not isinstance(code, int):
+            return False
+        answer = self._answers.get(code)
+        if answer is None:
+            answer = self._answers[code] = self.info.covers(code)
+        return answer
 
     def __missing__(self, code):
         if code in self:
