@@ -29,7 +29,7 @@ def _shared_memos(chains: dict[str, list[Piece]]) -> tuple[dict, dict]:
     """(font_for's memo, the placements) for `chains`, the same dicts for equal chains."""
     key = tuple((role, tuple(chain)) for role, chain in sorted(chains.items()))
     found = _shared.get(key)
-    if found is None or len(found[0]) + len(found[1]) > _SHARED_ENTRIES:
+    if found is None or len(found[0]) > _SHARED_ENTRIES:  # a placement is made after a font_for
         if found is None and len(_shared) >= _SHARED_CHAINS:
             _shared.clear()
         found = _shared[key] = ({}, {})
@@ -43,10 +43,11 @@ class FontSet:
         self.choices = choices
         self.chains = chains
         self.notes = list(notes)  # warnings about the fonts themselves (a licence, the cache folder)
-        # (role, character) → font name, and → (font name, advance in 1/1000 em): the setter's
-        # one lookup per character. Shared with the other documents set in the same chains.
+        # (role, character) → font name, and role → character → (font name, advance in 1/1000
+        # em): the setter's one lookup per character. Shared with the other documents set in the
+        # same chains.
         self._memo: dict[tuple[str, str], str | None]
-        self.placements: dict[tuple[str, str], tuple[str, float]]
+        self.placements: dict[str, dict[str, tuple[str, float]]]
         self._memo, self.placements = _shared_memos(chains)
         self._faces: dict[str, FaceInfo] = {}
 
