@@ -21,18 +21,19 @@ _RESCUE_TRIES = 4
 # (a batch of very varied characters) starts again, and at most _SHARED_CHAINS sets are kept.
 _SHARED_ENTRIES = 60_000
 _SHARED_CHAINS = 8
-_shared: dict[tuple, tuple[dict, dict]] = {}
+_shared: dict[tuple, tuple[dict, dict, dict]] = {}
 _covered: dict[tuple, set[str]] = {}
 
 
-def _shared_memos(chains: dict[str, list[Piece]]) -> tuple[dict, dict]:
-    """(font_for's memo, the placements) for `chains`, the same dicts for equal chains."""
+def _shared_memos(chains: dict[str, list[Piece]]) -> tuple[dict, dict, dict]:
+    """(font_for's memo, the placements, the characters each role is known to draw) for
+    `chains`, the same dicts for equal chains."""
     key = tuple((role, tuple(chain)) for role, chain in sorted(chains.items()))
     found = _shared.get(key)
     if found is None or len(found[0]) > _SHARED_ENTRIES:  # a placement is made after a font_for
         if found is None and len(_shared) >= _SHARED_CHAINS:
             _shared.clear()
-        found = _shared[key] = ({}, {})
+        found = _shared[key] = ({}, {}, {})
     return found
 
 
@@ -48,7 +49,8 @@ class FontSet:
         # same chains.
         self._memo: dict[tuple[str, str], str | None]
         self.placements: dict[str, dict[str, tuple[str, float]]]
-        self._memo, self.placements = _shared_memos(chains)
+        self._drawable: dict[str, set[str]]
+        self._memo, self.placements, self._drawable = _shared_memos(chains)
         self._faces: dict[str, FaceInfo] = {}
 
     def font_for(self, role: str, character: str) -> str | None:
@@ -95,7 +97,14 @@ class FontSet:
 
     def missing(self, role: str, characters) -> set[str]:
         """The characters no font of the role's chain can draw (spaces do not count)."""
-        return {c for c in characters if not c.isspace() and self.font_for(role, c) is None}
+        drawable = self._drawable.setdefault(role, set())
+        lacking = set()
+        for character in set(characters) - drawable:  # each document's new characters only
+            if self.font_for(role, character) is not None:
+                drawable.add(character)
+            elif not character.isspace():
+                lacking.add(character)
+        return lacking
 
 
 def _chain(role: str, own: dict[str, list[Piece]], extra: list[Piece]) -> list[Piece]:

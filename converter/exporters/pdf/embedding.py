@@ -69,7 +69,10 @@ def build_subset(base_name: str, subset: list[int], program: bytes, widths: list
         cmap = to_unicode_map(base_name, subset)
     else:
         cmap = makeToUnicodeCMap(base_name, subset)
-    formatted = pdfdoc.PDFArray(widths).format(None)
+    # Each distinct width formatted once (a CJK subset is mostly one width); reportlab lays out
+    # the array of formatted numbers as it would the numbers.
+    numbers = {width: pdfdoc.format(width, None) for width in set(widths)}
+    formatted = pdfdoc.PDFArray([numbers[width] for width in widths]).format(None)
     if not compressed:
         return BuiltSubset(program, len(program), cmap.encode("utf8"), formatted, len(subset), False)
     # The map at zlib's default level, as reportlab deflates it; the program at FLATE_LEVEL.
