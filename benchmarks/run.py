@@ -246,6 +246,34 @@ def warm_rows(sources: list[Path], batch: list[Row] | None) -> list[Row]:
     ]
 
 
+def _by_cpu(side: Side, label: str) -> Side:
+    """The side with its CPU time as its time: on a machine others load, wall time says more
+    about them than about us."""
+    if side.result is not None:
+        side.result = Measurement(side.result.cpu_seconds, side.result.peak_mb, side.result.stderr,
+                                  side.result.cpu_seconds)
+    side.name = f"{side.name}, CPU {label}"
+    return side
+
+
+def ofd_rows(work: Path, seed: Path, sources: list[Path], repeat: int) -> list[Row]:
+    """OFD beside our own PDF of the same documents (no other tool writes OFD from text): cold,
+    one document, a new process each run; warm, per document in one process. CPU time."""
+    out = _fresh(work, "ofd")
+    rows = []
+    sides = {}
+    for fmt in ("ofd", "pdf"):
+        target = out / f"o.{fmt}"
+        sides[fmt] = _by_cpu(_attempt(_ours(fmt), tools.ours_one(seed, fmt, target), target, fmt, repeat), "time")
+    rows.append(Row("cold, 1 document → ofd (CPU time)", sides["ofd"], sides["pdf"]))
+    few = sources[:WARM_DOCUMENTS]
+    warm = {fmt: _warm(fmt, few) for fmt in ("ofd", "pdf")}  # warm.py times CPU already
+    for side in warm.values():
+        side.name += ", CPU time"
+    rows.append(Row(f"warm, {len(few)} documents → ofd (CPU time)", warm["ofd"], warm["pdf"]))
+    return rows
+
+
 def xelatex_row(work: Path, folder: Path, sources: list[Path], ours_pdf: Side) -> Row:
     """pandoc + XeLaTeX takes seconds per file: a 20-file loop on every core gives its rate."""
     few = _fresh(work, "xelatex-inputs")
@@ -324,6 +352,7 @@ def main() -> None:
     parser.add_argument("--large", type=int, default=0, help="also convert this many documents to PDF (memory check)")
     parser.add_argument("--repeat", type=int, default=5, help="runs per cold measurement (median)")
     parser.add_argument("--rare", type=int, default=300, help="reports with rare name characters (memory row); 0 skips")
+    parser.add_argument("--only-ofd", action="store_true", help="only the OFD rows: cold and warm, beside our PDF")
     parser.add_argument("--only-fonts", action="store_true", help="only the font rows: first PDF, cold PDF, rare names")
     parser.add_argument("--only-warm", action="store_true", help="only the warm rows (ours; the references are not run)")
     arguments = parser.parse_args()
@@ -331,6 +360,10 @@ def main() -> None:
         work = Path(temporary)
         folder = work / "inputs"
         sources = inputs.make_batch(folder, arguments.documents)
+        if arguments.only_ofd:
+            print(f"machine: {machine()}")
+            print_table(ofd_rows(work, inputs.SEED, sources, arguments.repeat))
+            return
         seed = inputs.SEED
         if arguments.only_warm:
             print(f"machine: {machine()}; inputs: the first {WARM_DOCUMENTS} of {len(inputs.texts())} texts repeated")
@@ -347,6 +380,7 @@ def main() -> None:
             print_table(rows)
             return
         rows += batch_rows(work, folder, sources)
+        rows += ofd_rows(work, seed, sources, arguments.repeat)
         ours_pdf = next(r.ours for r in rows if r.what == f"batch {len(sources)} → pdf, --jobs {CORES}")
         rows.append(xelatex_row(work, folder, sources, ours_pdf))
         if arguments.large:

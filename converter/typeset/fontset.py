@@ -52,6 +52,7 @@ class FontSet:
         self._drawable: dict[str, set[str]]
         self._memo, self.placements, self._drawable = _shared_memos(chains)
         self._faces: dict[str, FaceInfo] = {}
+        self._advances: dict[tuple[str, str], float] = {}
 
     def font_for(self, role: str, character: str) -> str | None:
         key = (role, character)
@@ -76,12 +77,18 @@ class FontSet:
     def advance(self, name: str, character: str) -> float:
         """The advance of `character` in the font `name`, in 1/1000 em (the face's default
         advance for a character it lacks; a full em for a face that draws nothing)."""
-        info = self.face(name)
-        if info is None:
-            return 1000.0
-        scale = 1000 / info.units_per_em
-        code = ord(character)
-        return (info.advance(code) if info.covers(code) else info.default_width) * scale
+        key = (name, character)
+        found = self._advances.get(key)
+        if found is None:
+            info = self.face(name)
+            if info is None:
+                found = 1000.0
+            else:
+                scale = 1000 / info.units_per_em
+                code = ord(character)
+                found = (info.advance(code) if info.covers(code) else info.default_width) * scale
+            self._advances[key] = found
+        return found
 
     def faces_used(self) -> dict[str, FaceInfo]:
         """Every loaded face of the chains by name, in chain order."""
@@ -186,7 +193,7 @@ def missing_glyphs_warning(fonts: FontSet, characters: set[str]) -> str | None:
     missing = fonts.missing("body", characters)
     if not missing:
         return None
-    return (f"no available font has {printable(missing)}; the PDF shows them as empty boxes. "
+    return (f"no available font has {printable(missing)}; the PDF or OFD shows them as empty boxes. "
             "Pass a font that has them with --font body=FILE (it is tried before the others)")
 
 

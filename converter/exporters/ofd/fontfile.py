@@ -3,18 +3,21 @@ in one face, mapped from Unicode (OFD text is Unicode; the reader finds each gly
 
 The glyphs are the typesetting's (typeset/glyphs.py: the face's TrueType glyph records, CFF
 outlines already converted), so the OFD draws exactly what the PDF draws. The tables come from
-the face's notes and fontTools' FontBuilder; the file's dates are the source face's own, so the
-same input gives the same bytes.
+the face's notes; the file's dates are the source face's own, so the same input gives the same
+bytes whatever the cache holds.
 """
 
 from __future__ import annotations
 
-import io
 import struct
 
 from ...errors import ExportError
 from ...typeset.facecache import FaceInfo, FontUnusable
 from ...typeset.glyphs import glyphs_for
+from . import sfnt
+
+_BOLD, _ITALIC = 0x01, 0x02  # head.macStyle bits
+_REGULAR, _BOLD_SELECTION, _ITALIC_SELECTION = 0x40, 0x20, 0x01  # OS/2 fsSelection bits
 
 
 def _points(data: bytes) -> tuple[int, int]:
@@ -25,59 +28,60 @@ def _points(data: bytes) -> tuple[int, int]:
     return struct.unpack(">H", data[8 + 2 * contours:10 + 2 * contours])[0] + 1, contours
 
 
-def _name(code: int) -> str:
-    return f"uni{code:04X}" if code <= 0xFFFF else f"u{code:05X}"
+def _os2(info: FaceInfo, codes: list[int], advances: list[int]) -> bytes:
+    """OS/2 version 4: the weight, the licence bits (fsType, kept from the source face), the
+    vertical metrics and the character range."""
+    drawn = [a for a in advances if a] or [info.default_width]
+    selection = 0
+    if info.mac_style & _BOLD:
+        selection |= _BOLD_SELECTION
+    if info.mac_style & _ITALIC:
+        selection |= _ITALIC_SELECTION
+    size, offset = info.units_per_em * 2 // 3, info.units_per_em // 5
+    return struct.pack(">HhHHH" + "h" * 11 + "10s4L4sHHHhhhHHLLhhHHH",
+                       4, round(sum(drawn) / len(drawn)), info.weight_class, 5, info.fs_type,
+                       size, size, 0, offset, size, size, 0, offset * 2,
+                       info.units_per_em // 20, info.units_per_em // 4, 0,
+                       b"\0" * 10, 0, 0, 0, 0, b"NONE", selection or _REGULAR,
+                       min(codes[0], 0xFFFF) if codes else 0, min(codes[-1], 0xFFFF) if codes else 0,
+                       info.ascent, info.descent, info.line_gap, max(0, info.ascent), max(0, -info.descent),
+                       0, 0, 0, info.cap_height, 0, 32, 1)
 
 
 def subset(info: FaceInfo, name: str, characters: set[str]) -> bytes:
     """The face's glyphs for `characters` (those it has) as a TrueType file named `name`."""
-    from fontTools.fontBuilder import FontBuilder
-    from fontTools.ttLib import TTFont, newTable
-    from fontTools.ttLib.tables._g_l_y_f import Glyph as TTGlyph
-
     try:
         stored = glyphs_for(info, sorted(ord(c) for c in characters))
     except FontUnusable as reason:  # the font's fault, not ours: an error naming it
         raise ExportError(str(reason)) from None
     codes = sorted(stored)
-    order = [".notdef"] + [_name(code) for code in codes]
-    glyphs = {".notdef": TTGlyph()}  # drawn as nothing
-    metrics = {".notdef": (info.default_width, 0)}
-    for code, glyph_name in zip(codes, order[1:]):
-        glyphs[glyph_name] = TTGlyph(stored[code].data) if stored[code].data else TTGlyph()
-        metrics[glyph_name] = (max(0, stored[code].advance), stored[code].lsb)
-    # The glyph records are kept as they are (not decoded and encoded again): so the bounds and
-    # maxima are not recalculated on saving but set here, from the records and the face's notes;
-    # the dates are the source face's, not the clock (same input, same bytes).
-    builder = FontBuilder(font=TTFont(recalcBBoxes=False, recalcTimestamp=False))
-    builder.isTTF = True  # what FontBuilder(unitsPerEm, isTTF=True) would say: glyf outlines, maxp 1.0
-    builder.setupGlyphOrder(order)
-    builder.setupCharacterMap({code: glyph_name for code, glyph_name in zip(codes, order[1:])})
-    builder.font["loca"] = newTable("loca")
-    glyf = builder.font["glyf"] = newTable("glyf")
-    glyf.glyphs, glyf.glyphOrder = glyphs, order
-    builder.setupHorizontalMetrics(metrics)
+    records = [b""] + [stored[code].data for code in codes]  # glyph 0, .notdef: drawn as nothing
+    advances = [info.default_width] + [max(0, stored[code].advance) for code in codes]
+    bearings = [0] + [stored[code].lsb for code in codes]
+    glyf, loca, position = [], [], 0
+    for data in records:
+        loca.append(position)
+        glyf.append(data + b"\0" * (-len(data) % 4))
+        position += len(glyf[-1])
+    loca.append(position)
+    sizes = [_points(data) for data in records]
     x_min, y_min, x_max, y_max = info.bbox
-    lsbs = [lsb for _, lsb in metrics.values()]
-    builder.setupHorizontalHeader(ascent=info.ascent, descent=info.descent, lineGap=info.line_gap,
-                                  advanceWidthMax=max(advance for advance, _ in metrics.values()),
-                                  minLeftSideBearing=min(lsbs), minRightSideBearing=0, xMaxExtent=x_max)
-    builder.setupNameTable({"familyName": name, "styleName": "Regular", "fullName": name, "psName": name,
-                            "uniqueFontIdentifier": f"{name};{info.key}", "copyright": info.copyright,
-                            "licenseDescription": info.licence}, mac=False)
-    builder.setupOS2(usWeightClass=info.weight_class, fsType=info.fs_type, sTypoAscender=info.ascent,
-                     sTypoDescender=info.descent, sTypoLineGap=info.line_gap, usWinAscent=max(0, info.ascent),
-                     usWinDescent=max(0, -info.descent), sCapHeight=info.cap_height,
-                     ulUnicodeRange1=0, ulCodePageRange1=0)
-    builder.setupPost(keepGlyphNames=False, italicAngle=info.italic_angle)
-    builder.setupHead(unitsPerEm=info.units_per_em, created=info.created, modified=info.modified,
-                      macStyle=info.mac_style, xMin=x_min, yMin=y_min, xMax=x_max, yMax=y_max)
-    builder.setupMaxp()
-    sizes = [_points(stored[code].data) for code in codes]
-    maxp = builder.font["maxp"]
-    maxp.numGlyphs = len(order)
-    maxp.maxPoints = max((points for points, _ in sizes), default=0)
-    maxp.maxContours = max((contours for _, contours in sizes), default=0)
-    stream = io.BytesIO()
-    builder.font.save(stream)
-    return stream.getvalue()
+    count = len(records)
+    tables = {
+        "head": struct.pack(">LLLLHHqqhhhhHHhhh", 0x00010000, 0x00010000, 0, 0x5F0F3CF5, 0x000B,
+                            info.units_per_em, info.created, info.modified, x_min, y_min, x_max, y_max,
+                            info.mac_style, 8, 2, 1, 0),
+        "hhea": struct.pack(">LhhhHhhhhhhhhhhhH", 0x00010000, info.ascent, info.descent, info.line_gap,
+                            max(advances), min(0, *bearings), 0, x_max, 1, 0, 0, 0, 0, 0, 0, 0, count),
+        "maxp": struct.pack(">LHHHHHHHHHHHHHH", 0x00010000, count, max(p for p, _ in sizes),
+                            max(c for _, c in sizes), 0, 0, 2, 0, 0, 0, 0, 0, 0, 0, 0),
+        "OS/2": _os2(info, codes, advances[1:]),
+        "hmtx": b"".join(struct.pack(">Hh", advance, bearing) for advance, bearing in zip(advances, bearings)),
+        "cmap": sfnt.cmap({code: number for number, code in enumerate(codes, start=1)}),
+        "loca": struct.pack(f">{len(loca)}L", *loca),
+        "glyf": b"".join(glyf),
+        "name": sfnt.name({0: info.copyright, 1: name, 2: "Regular", 3: f"{name};{info.sha[:16]}",
+                           4: name, 6: name, 13: info.licence}),
+        "post": struct.pack(">LlhhLLLLL", 0x00030000, int(info.italic_angle * 65536), -75, 50, 0, 0, 0, 0, 0),
+    }
+    return sfnt.font_file(tables)
