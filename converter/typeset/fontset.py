@@ -15,6 +15,26 @@ from .fonts import Choice, Piece, check_roles, choose, pieces
 _BORROW_ORDER = ("body", "title", "number", "heading", "kai")
 # Fallback faces tried per missing character: enough to find one that has it, not the whole system.
 _RESCUE_TRIES = 4
+# What the lookups found for one set of chains, shared by every document set in the same chains
+# (a batch's documents nearly always are): the answers depend on the chains and the character
+# only, and finding them again was a tenth of a warm PDF. A memo past _SHARED_ENTRIES entries
+# (a batch of very varied characters) starts again, and at most _SHARED_CHAINS sets are kept.
+_SHARED_ENTRIES = 60_000
+_SHARED_CHAINS = 8
+_shared: dict[tuple, tuple[dict, dict, dict]] = {}
+_covered: dict[tuple, set[str]] = {}
+
+
+def _shared_memos(chains: dict[str, list[Piece]]) -> tuple[dict, dict, dict]:
+    """(font_for's memo, the placements, the characters each role is known to draw) for
+    `chains`, the same dicts for equal chains."""
+    key = tuple((role, tuple(chain)) for role, chain in sorted(chains.items()))
+    found = _shared.get(key)
+    if found is None or len(found[0]) > _SHARED_ENTRIES:  # a placement is made after a font_for
+        if found is None and len(_shared) >= _SHARED_CHAINS:
+            _shared.clear()
+        found = _shared[key] = ({}, {}, {})
+    return found
 
 
 class FontSet:
@@ -24,9 +44,13 @@ class FontSet:
         self.choices = choices
         self.chains = chains
         self.notes = list(notes)  # warnings about the fonts themselves (a licence, the cache folder)
-        self._memo: dict[tuple[str, str], str | None] = {}
-        # (role, character) → (font name, advance in 1/1000 em): the setter's one lookup per character.
-        self.placements: dict[tuple[str, str], tuple[str, float]] = {}
+        # (role, character) → font name, and role → character → (font name, advance in 1/1000
+        # em): the setter's one lookup per character. Shared with the other documents set in the
+        # same chains.
+        self._memo: dict[tuple[str, str], str | None]
+        self.placements: dict[str, dict[str, tuple[str, float]]]
+        self._drawable: dict[str, set[str]]
+        self._memo, self.placements, self._drawable = _shared_memos(chains)
         self._faces: dict[str, FaceInfo] = {}
         self._advances: dict[tuple[str, str], float] = {}
 
@@ -80,7 +104,14 @@ class FontSet:
 
     def missing(self, role: str, characters) -> set[str]:
         """The characters no font of the role's chain can draw (spaces do not count)."""
-        return {c for c in characters if not c.isspace() and self.font_for(role, c) is None}
+        drawable = self._drawable.setdefault(role, set())
+        lacking = set()
+        for character in set(characters) - drawable:  # each document's new characters only
+            if self.font_for(role, character) is not None:
+                drawable.add(character)
+            elif not character.isspace():
+                lacking.add(character)
+        return lacking
 
 
 def _chain(role: str, own: dict[str, list[Piece]], extra: list[Piece]) -> list[Piece]:
@@ -139,7 +170,16 @@ def font_set(fonts: dict[str, str], characters: set[str]) -> FontSet:
     extra: list[Piece] = []
     # In borrowing order, so that the faces further down are read only for what the first lack.
     ordered = [piece for role in _BORROW_ORDER for piece in own[role]]
-    lacking = {c for c in printed if not any(c in piece.characters for piece in ordered)}
+    covered = _covered.setdefault(tuple(ordered), set())  # characters some face of `ordered` has
+    if len(covered) > _SHARED_ENTRIES or len(_covered) > _SHARED_CHAINS:
+        _covered.clear()
+        covered = _covered[tuple(ordered)] = set()
+    lacking = set()
+    for c in printed - covered:
+        if any(c in piece.characters for piece in ordered):
+            covered.add(c)
+        else:
+            lacking.add(c)
     if lacking:
         extra = list(_bundled())
         lacking = {c for c in lacking if not any(c in piece.characters for piece in extra)}

@@ -13,15 +13,80 @@ so the same input gives the same PDF bytes whatever the cache's history.
 from __future__ import annotations
 
 import struct
+from dataclasses import dataclass
+from weakref import WeakKeyDictionary
 
 from reportlab.pdfbase import pdfmetrics
-from reportlab.pdfbase.ttfonts import FF_ITALIC, FF_SYMBOLIC, TTEncoding, TTFont, TTFontFace, TTFontMaker
+from reportlab.pdfbase.ttfonts import FF_ITALIC, FF_SYMBOLIC, SUBSETN, TTEncoding, TTFont, TTFontFace, TTFontMaker
 
 from ...errors import ExportError
-from .embedding import QUICK_FLATE, to_unicode_map
 from ...typeset.facecache import FaceInfo, FontUnusable
 from ...typeset.glyphs import glyphs_for, off_progress, on_progress  # noqa: F401 - their old home
-from ...typeset.glyphstore import Glyph
+from ...typeset.glyphstore import Glyph, store
+from .boundedcache import BoundedCache
+from .embedding import BuiltSubset, add_subset, build_subset
+
+# What this process read from the glyph store, and the subset programs it built from it, kept for
+# later documents: a batch prints the same characters document after document, and reading a
+# glyph back (an SQLite row and its hash check) cost more than setting the text. Each memory has
+# a cap; 16 MB holds the glyphs of every GB 2312 hanzi of three faces. An entry counts its data
+# and about _ENTRY_OVERHEAD bytes of Python objects around it.
+GLYPH_MEMORY_BYTES = 16 * 1024 * 1024
+SUBSET_MEMORY_BYTES = 16 * 1024 * 1024
+_ENTRY_OVERHEAD = 200
+
+
+@dataclass(frozen=True)
+class _Record:
+    """A glyph as `assemble` uses it: padded to 4 bytes, its point and contour counts read once."""
+
+    glyph: Glyph
+    padded: bytes
+    points: int
+    contours: int
+
+
+def _record(glyph: Glyph) -> _Record:
+    points, contours = _points(glyph.data)
+    return _Record(glyph, glyph.data + b"\0" * (-len(glyph.data) % 4), points, contours)
+
+
+class _Memory:
+    def __init__(self):
+        self.glyphs = BoundedCache(GLYPH_MEMORY_BYTES)  # (face key, code) → _Record
+        self.subsets = BoundedCache(SUBSET_MEMORY_BYTES)  # (face key, name, number, codes) → _BuiltSubset
+
+
+# One memory per store: a store dropped (glyphstore.forget(), a new cache folder) takes with it
+# what was read from it, so a damaged or replaced store is read again, as without the memory.
+_memories: "WeakKeyDictionary[object, _Memory]" = WeakKeyDictionary()
+
+
+def _memory() -> _Memory:
+    current = store()
+    found = _memories.get(current)
+    if found is None:
+        found = _memories[current] = _Memory()
+    return found
+
+
+def _records(info: FaceInfo, codes) -> dict[int, _Record]:
+    """The face's glyph records for `codes` (those it covers): from memory, else `glyphs_for`."""
+    memory = _memory()
+    key = info.key
+    found: dict[int, _Record] = {}
+    missing = []
+    for code in {code for code in codes if info.covers(code)}:
+        record = memory.glyphs.get((key, code))
+        if record is None:
+            missing.append(code)
+        else:
+            found[code] = record
+    if missing:
+        for code, glyph in glyphs_for(info, missing).items():
+            record = found[code] = _record(glyph)
+            memory.glyphs.put((key, code), record, len(record.padded) + _ENTRY_OVERHEAD)
+    return found
 
 
 def _name_table(info: FaceInfo, name: str) -> bytes:
@@ -47,31 +112,29 @@ def _points(data: bytes) -> tuple[int, int]:
     return last + 1, contours
 
 
-def assemble(info: FaceInfo, name: str, subset: list[int], glyphs: dict[int, Glyph]) -> bytes:
+def assemble(info: FaceInfo, name: str, subset: list[int], records: dict[int, _Record]) -> bytes:
     """A TrueType file whose byte codes 0..n-1 draw the characters `subset` (reportlab's layout)."""
-    order: list[Glyph] = [Glyph(b"", info.default_width, 0)]  # .notdef: drawn as nothing
+    order: list[_Record] = [_record(Glyph(b"", info.default_width, 0))]  # .notdef: drawn as nothing
     slot = {0: 0}
     codes_to_glyph = []
     for code in subset:
         if code not in slot:
-            glyph = glyphs.get(code)
-            slot[code] = len(order) if glyph is not None else 0
-            if glyph is not None:
-                order.append(glyph)
+            record = records.get(code)
+            slot[code] = len(order) if record is not None else 0
+            if record is not None:
+                order.append(record)
         codes_to_glyph.append(slot[code])
-    glyf, loca = [], []
+    loca = []
     position = 0
-    max_points = max_contours = 0
-    for glyph in order:
+    for record in order:
         loca.append(position)
-        data = glyph.data + b"\0" * (-len(glyph.data) % 4)
-        glyf.append(data)
-        position += len(data)
-        points, contours = _points(glyph.data)
-        max_points, max_contours = max(max_points, points), max(max_contours, contours)
+        position += len(record.padded)
     loca.append(position)
+    glyf = b"".join(record.padded for record in order)
+    max_points = max(record.points for record in order)
+    max_contours = max(record.contours for record in order)
     count = len(order)
-    advance_max = max(glyph.advance for glyph in order)
+    advance_max = max(record.glyph.advance for record in order)
     x_min, y_min, x_max, y_max = info.bbox
     output = TTFontMaker()
     output.add("head", struct.pack(">LLLLHHqqhhhhHHhhh", 0x00010000, 0x00010000, 0, 0x5F0F3CF5, 0x000B,
@@ -85,9 +148,9 @@ def assemble(info: FaceInfo, name: str, subset: list[int], glyphs: dict[int, Gly
     cmap = struct.pack(f">HHHHLHHHHH{len(codes_to_glyph)}H", 0, 1, 1, 0, 12, 6, 10 + 2 * len(codes_to_glyph), 0,
                        0, len(codes_to_glyph), *codes_to_glyph)
     output.add("cmap", cmap)
-    output.add("hmtx", b"".join(struct.pack(">Hh", max(0, glyph.advance), glyph.lsb) for glyph in order))
+    output.add("hmtx", b"".join(struct.pack(">Hh", max(0, record.glyph.advance), record.glyph.lsb) for record in order))
     output.add("loca", struct.pack(f">{len(loca)}L", *loca))
-    output.add("glyf", b"".join(glyf))
+    output.add("glyf", glyf)
     output.add("name", _name_table(info, name))
     return output.makeStream()
 
@@ -98,9 +161,17 @@ class _Covered(dict):
     def __init__(self, info: FaceInfo):
         super().__init__()
         self.info = info
+        # The answers so far: reportlab asks once per character per document, and the notes'
+        # lookup (a search of the face's runs) cost a fifth of drawing the text.
+        self._answers: dict[int, bool] = {}
 
     def __contains__(self, code) -> bool:
-        return isinstance(code, int) and self.info.covers(code)
+        if not isinstance(code, int):
+            return False
+        answer = self._answers.get(code)
+        if answer is None:
+            answer = self._answers[code] = self.info.covers(code)
+        return answer
 
     def __missing__(self, code):
         if code in self:
@@ -162,38 +233,52 @@ class ConvertedFace(TTFontFace):
         if code in self.charToGlyph:
             self.charWidths[code]  # noqa: B018 - fills the entry through __missing__
 
-    def makeSubset(self, subset):
-        try:
-            glyphs = glyphs_for(self.info, [code for code in subset if code])
-        except FontUnusable as reason:  # the font's fault, not ours: an error naming it
-            raise ExportError(str(reason)) from None
-        return assemble(self.info, self.name.decode("ascii"), list(subset), glyphs)
+    def built(self, base_name: str, subset: list[int], compressed: bool) -> BuiltSubset:
+        """The objects of one subset, from this process's memory when an earlier document had
+        the same subset of this face (the same codes in the same order, under the same name)."""
+        memory = _memory().subsets
+        key = (self.info.key, base_name, tuple(subset), compressed)
+        found = memory.get(key)
+        if found is None:
+            try:
+                records = _records(self.info, [code for code in subset if code])
+            except FontUnusable as reason:  # the font's fault, not ours: an error naming it
+                raise ExportError(str(reason)) from None
+            program = assemble(self.info, self.name.decode("ascii"), subset, records)
+            found = build_subset(base_name, subset, program, [self.getCharWidth(code) for code in subset], compressed)
+            memory.put(key, found, found.size() + _ENTRY_OVERHEAD)
+        return found
 
-    def addSubsetObjects(self, doc, fontname, subset):
-        # reportlab writes each ToUnicode entry as four hex digits: a character beyond the BMP
-        # (𠮷, U+20BB7) would copy out wrong, so such a subset's map is rewritten (embedding.py).
-        if any(code > 0xFFFF for code in subset):
-            to_unicode = doc.idToObject.get("toUnicodeCMap:" + fontname)
-            if to_unicode is not None:
-                to_unicode.content = to_unicode_map(fontname, list(subset))
-        reference = super().addSubsetObjects(doc, fontname, subset)
-        stream = doc.idToObject.get(f"fontFile:{self.filename}({fontname})")
-        if stream is not None and getattr(stream, "filters", None):
-            stream.filters = [QUICK_FLATE]
-        return reference
+
+class ConvertedFont(TTFont):
+    """reportlab's TrueType font over a ConvertedFace, whose subsets are written from the face's
+    memory of built subsets instead of being made again for every document."""
+
+    def __init__(self, info: FaceInfo, name: str):  # noqa: D107 - TTFont.__init__ would parse the file
+        from weakref import WeakKeyDictionary
+
+        from reportlab import rl_config
+
+        self.fontName = name
+        self.face = ConvertedFace(info, name)
+        self.encoding = TTEncoding()
+        self.state = WeakKeyDictionary()
+        self._asciiReadable = rl_config.ttfAsciiReadable
+        self.shapable = False
+
+    def addObjects(self, doc):
+        """TTFont.addObjects, with each subset's objects from `ConvertedFace.built`."""
+        state = self.state.get(doc) or self.state.setdefault(doc, TTFont.State(self._asciiReadable))
+        state.frozen = 1
+        face = self.face
+        for number, subset in enumerate(state.subsets):
+            internal_name = self.getSubsetInternalName(number, doc)[1:]
+            base_name = b"".join((SUBSETN(number), b"+", face.name, face.subfontNameX)).decode("pdfdoc")
+            built = face.built(base_name, subset, bool(doc.compression))
+            add_subset(doc, face, internal_name, base_name, built, f"Font {self.fontName} subset {number}")
+        del self.state[doc]
 
 
 def converted_font(info: FaceInfo, name: str) -> TTFont:
     """A reportlab TTFont named `name` drawing the face of `info`."""
-    from weakref import WeakKeyDictionary
-
-    from reportlab import rl_config
-
-    font = TTFont.__new__(TTFont)
-    font.fontName = name
-    font.face = ConvertedFace(info, name)
-    font.encoding = TTEncoding()
-    font.state = WeakKeyDictionary()
-    font._asciiReadable = rl_config.ttfAsciiReadable
-    font._shapable = False
-    return font
+    return ConvertedFont(info, name)
