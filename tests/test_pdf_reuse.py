@@ -59,3 +59,21 @@ def test_the_subset_memory_stays_under_its_cap(monkeypatch):
     for number, expected in enumerate(outputs):
         names = "".join(chr(0x4E00 + 40 * number + k) for k in range(30))
         assert converter.export(converter.parse(f"办公室召开工作会议\n\n会议认为，{names}。\n"), "pdf") == expected
+
+
+@pytest.mark.parametrize("fmt", ["pdf", "ofd"])
+def test_exports_from_several_threads_give_the_bytes_of_one_after_another(monkeypatch, fmt):
+    """A library user (a web service) may export from threads: the shared memories and lookups
+    must neither raise nor mix documents up."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    from tests.conftest import CORPUS
+
+    monkeypatch.setenv(SYSTEM_FONTS_ENV, "0")
+    documents = [converter.parse(path.read_text(encoding="utf-8")) for path in sorted(CORPUS.glob("*.txt"))[:8]]
+    glyphstore.forget()
+    expected = [converter.export(document, fmt) for document in documents]
+    glyphstore.forget()  # the threads start from an empty memory: they build the subsets together
+    with ThreadPoolExecutor(4) as pool:
+        for _ in range(2):
+            assert list(pool.map(lambda document: converter.export(document, fmt), documents)) == expected
