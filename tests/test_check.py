@@ -275,7 +275,7 @@ def test_unreadable_files_exit_3_with_the_file_named(tmp_path):
     text.write_text("not a document", encoding="utf-8")
     result = invoke(text, tmp_path / "missing.pdf")
     assert result.exit_code == 3
-    assert f"{text}: not a DOCX or PDF file" in result.output
+    assert f"{text}: not a DOCX, PDF or OFD file" in result.output
     assert f"{tmp_path / 'missing.pdf'}: no such file" in result.output
     broken = tmp_path / "broken.pdf"
     broken.write_bytes(b"%PDF-1.4\n garbage")
