@@ -48,11 +48,21 @@ def _plain_name(font: str) -> str:
 
 
 def _lines(page: Page) -> list[list[Glyph]]:
-    """Runs of glyphs on one baseline in one face, size and colour, left to right."""
-    rows: dict[tuple, list[Glyph]] = defaultdict(list)
+    """Runs of glyphs in reading order: along each baseline, left to right, a new run wherever
+    the face, size or colour changes (a PDF may split one face into several subsets)."""
+    rows: dict[float, list[Glyph]] = defaultdict(list)
     for glyph in page.glyphs:
-        rows[(round(glyph.baseline, 2), glyph.font, round(glyph.size, 2), glyph.color)].append(glyph)
-    return [sorted(glyphs, key=lambda g: g.x) for _, glyphs in sorted(rows.items(), key=lambda kv: kv[0][0])]
+        rows[round(glyph.baseline, 2)].append(glyph)
+    runs: list[list[Glyph]] = []
+    for _, glyphs in sorted(rows.items()):
+        for glyph in sorted(glyphs, key=lambda g: g.x):
+            key = (glyph.font, round(glyph.size, 2), glyph.color)
+            if runs and (runs[-1][0].font, round(runs[-1][0].size, 2), runs[-1][0].color) == key \
+                    and abs(runs[-1][0].baseline - glyph.baseline) < 0.01:
+                runs[-1].append(glyph)
+            else:
+                runs.append([glyph])
+    return runs
 
 
 def _num(value: float) -> str:
