@@ -118,7 +118,7 @@ def validate(document: Union["Document", bytes, str, Path], *, max_bytes: int | 
 
 
 def export(document: "Document", format: str, **options) -> bytes:
-    """Render a document in `format` ("xml", "json", "docx", "pdf", or a plug-in's name).
+    """Render a document in `format` ("xml", "json", "docx", "pdf", "ofd", or a plug-in's name).
 
     Keyword options are those of ExportOptions (layout, keep_punctuation, fonts, pretty).
     Raises ExportError for an unknown format or option, or when the exporter fails.

@@ -127,7 +127,7 @@ app = typer.Typer(
     add_completion=False,
     no_args_is_help=True,
     help="Convert Chinese meeting reports (.txt), saved web pages (.html) or canonical documents (.xml) "
-    "to xml, json, jsonl, docx, pdf.\n\n"
+    "to xml, json, jsonl, docx, pdf, ofd.\n\n"
     "  convert notice.txt --to pdf\n\n"
     "  convert reports/ --to jsonl -o all.jsonl",
     epilog=_exit_codes_help(),
@@ -153,7 +153,7 @@ def _warn(source: str, message: str) -> None:
     typer.echo(one_line(f"{source}: warning: {message}"), err=True)
 
 
-_FORMATS_HELP = "Output format: xml, json, jsonl, docx, pdf or a plug-in's (`convert formats`); any case."
+_FORMATS_HELP = "Output format: xml, json, jsonl, docx, pdf, ofd or a plug-in's (`convert formats`); any case."
 
 
 @app.command(DEFAULT_COMMAND, hidden=True, cls=_ConvertCommand)
@@ -161,7 +161,7 @@ def convert_files(
     inputs: List[str] = typer.Argument(..., metavar="INPUT...", show_default=False, help="Reports (.txt), web pages (.html, .htm), canonical documents (.xml), folders (their .txt and .html reports), quoted glob patterns ('reports/**/*.txt'), URLs (s3://bucket/reports/), or - for standard input."),
     to: str = typer.Option("xml", "--to", "-t", metavar="FORMAT", help=_FORMATS_HELP),
     out: Optional[str] = typer.Option(None, "--output", "-o", metavar="OUT", show_default=False, help="Output file, folder (mirrors the input folders), or - for standard output. Default: beside each input. --to jsonl writes all inputs into the one file."),
-    layout: str = typer.Option("report", "--layout", "-l", metavar="LAYOUT", help="docx and pdf: report, or minutes (纪要); any case."),
+    layout: str = typer.Option("report", "--layout", "-l", metavar="LAYOUT", help="docx, pdf and ofd: report, or minutes (纪要); any case."),
     keep_punctuation: bool = typer.Option(False, "--keep-punctuation", help="Do not typeset half-width punctuation between Chinese characters as full-width."),
     font: List[str] = typer.Option([], "--font", metavar="ROLE=FACE", show_default=False, help="Face name or font file for a role: title, body, heading, kai, number (repeatable)."),
     strict: bool = typer.Option(False, "--strict", help="Fail when the parser had to guess or recognised nothing."),
@@ -212,7 +212,7 @@ def convert_files(
     single = tally.total == 1
     for refusal in planned.refused:
         tally.add(refusal)
-    if settings.format == "pdf" and planned.converting:
+    if settings.format in ("pdf", "ofd") and planned.converting:
         # Conversion starts only when the outcomes are iterated, so the notes come first.
         _font_notes(settings.options.fonts, quiet, in_process=jobs == 1 or planned.converting <= 1)
     tell = _tells_where(quiet)
@@ -429,8 +429,8 @@ def list_fonts(
     """Show which font file sets each role of the PDF (title, body, heading, kai, number) and why."""
     from .cli_fonts import TerminalProgress, on_terminal
     from .cli_usage import parse_fonts
-    from .exporters.pdf.fontcache import cache_folder
-    from .exporters.pdf.fonts import font_report, prepare as prepare_fonts
+    from .typeset.fontcache import cache_folder
+    from .typeset.fonts import font_report, prepare as prepare_fonts
 
     try:
         report = font_report(parse_fonts(font))

@@ -43,7 +43,7 @@ def on_terminal(quiet: bool) -> bool:
 
 def show_conversion_progress() -> None:
     """Glyph conversion inside this process (one file, or --jobs 1) shows a bar on a terminal."""
-    from .exporters.pdf.subsetface import on_progress
+    from .typeset.glyphs import on_progress
 
     on_progress(TerminalProgress())
 
@@ -51,8 +51,8 @@ def show_conversion_progress() -> None:
 def stand_in_note_once(fonts: dict[str, str]) -> str | None:
     """The stand-in faces note, the first time this machine's cache sees it (then never again,
     until the faces change); None when there is nothing new to say or no writable cache."""
-    from .exporters.pdf.fontcache import cache_folder, write_atomically
-    from .exporters.pdf.fonts import stand_in_note
+    from .typeset.fontcache import cache_folder, write_atomically
+    from .typeset.fonts import stand_in_note
 
     try:
         found = stand_in_note(fonts)

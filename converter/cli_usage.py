@@ -9,7 +9,7 @@ from typing import Iterable
 from typer import BadParameter
 
 # Formats whose bytes are not text: refused on a terminal (as pandoc refuses), fine in a pipe.
-BINARY_FORMATS = ("docx", "pdf")
+BINARY_FORMATS = ("docx", "pdf", "ofd")
 LAYOUT_NAMES = {"report": "report", "报道": "report", "minutes": "minutes", "纪要": "minutes", "会议纪要": "minutes"}
 
 

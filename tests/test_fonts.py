@@ -20,9 +20,9 @@ from typer.testing import CliRunner
 import converter
 from converter.cli import app
 from converter.errors import ExportError
-from converter.exporters.pdf import discovery, facecache, fontcache, fonts, fontset, glyphstore, outlines
-from converter.exporters.pdf.discovery import ROLES, bundled_face
-from converter.exporters.pdf.fonts import choose
+from converter.typeset import discovery, facecache, fontcache, fonts, fontset, glyphstore, outlines
+from converter.typeset.discovery import ROLES, bundled_face
+from converter.typeset.fonts import choose
 from tests.conftest import ROOT, require_tool
 from tests.test_pdf import ideographs, pdftotext
 
@@ -202,7 +202,7 @@ def test_an_empty_home_converts_with_a_private_cache(tmp_path, serif):
 # --- glyph conversion and the store ------------------------------------------------------------
 
 def test_cff_glyphs_are_converted_to_truetype_once_and_stored(cache, serif):
-    from converter.exporters.pdf.subsetface import glyphs_for
+    from converter.typeset.glyphs import glyphs_for
 
     info = fonts.usable(serif)
     assert info.outlines == "cff"
@@ -213,12 +213,12 @@ def test_cff_glyphs_are_converted_to_truetype_once_and_stored(cache, serif):
     calls = []
     monkey = outlines.convert
     try:
-        import converter.exporters.pdf.subsetface as subsetface
+        import converter.typeset.glyphs as glyph_source
 
-        subsetface.convert = lambda *a, **k: calls.append(a) or monkey(*a, **k)
+        glyph_source.convert = lambda *a, **k: calls.append(a) or monkey(*a, **k)
         again = glyphs_for(info, map(ord, "会议纪要"))
     finally:
-        subsetface.convert = monkey
+        glyph_source.convert = monkey
     assert again == first and not calls  # read back, not converted again
     source = fontTools.TTFont(serif.path)
     assert first[ord("会")].advance == source["hmtx"][source.getBestCmap()[ord("会")]][0]
@@ -282,7 +282,7 @@ def test_a_broken_glyph_store_is_replaced_and_the_pdf_unchanged(damage, tmp_path
 
 
 def test_a_tampered_glyph_row_is_converted_again(cache, serif):
-    from converter.exporters.pdf.subsetface import glyphs_for
+    from converter.typeset.glyphs import glyphs_for
 
     info = fonts.usable(serif)
     good = glyphs_for(info, [ord("会")])[ord("会")]
@@ -294,7 +294,7 @@ def test_a_tampered_glyph_row_is_converted_again(cache, serif):
 
 
 def test_the_glyph_store_stays_under_its_cap(cache, serif, monkeypatch):
-    from converter.exporters.pdf.subsetface import glyphs_for
+    from converter.typeset.glyphs import glyphs_for
 
     monkeypatch.setenv("NOTICE_CONVERTER_CACHE_MB", "1")
     info = fonts.usable(serif)
@@ -321,12 +321,13 @@ def test_rare_characters_convert_only_themselves_and_add_no_files(cache, no_syst
 def test_concurrent_first_runs_convert_each_glyph_once(cache, serif):
     script = textwrap.dedent("""
         import sys
-        from converter.exporters.pdf import fonts, subsetface
-        from converter.exporters.pdf.discovery import bundled_face
+        from converter.typeset import glyphs as glyph_source
+        from converter.typeset import fonts
+        from converter.typeset.discovery import bundled_face
         done = []
-        real = subsetface.convert
-        subsetface.convert = lambda info, codes, progress=None: done.append(len(codes)) or real(info, codes, progress)
-        subsetface.glyphs_for(fonts.usable(bundled_face("body")), range(0x4E00, 0x4E00 + 300))
+        real = glyph_source.convert
+        glyph_source.convert = lambda info, codes, progress=None: done.append(len(codes)) or real(info, codes, progress)
+        glyph_source.glyphs_for(fonts.usable(bundled_face("body")), range(0x4E00, 0x4E00 + 300))
         print(sum(done))
     """)
     fonts.usable(serif)  # the face notes are ready: the race is over the glyphs
@@ -545,14 +546,14 @@ def test_one_time_work_over_a_second_shows_a_progress_bar(monkeypatch):
 
 
 def test_a_font_that_fails_while_converting_is_an_export_error(tmp_path, cache, monkeypatch):
-    from converter.exporters.pdf import subsetface
+    from converter.typeset import glyphs as glyph_source
 
     probe = box_font(tmp_path / "probe.ttf", "会议认为要学习召开")
 
     def broken(info, codes, progress=None):
         raise facecache.FontUnusable(f"the font {info.path} (face 0) cannot be converted: boom")
 
-    monkeypatch.setattr(subsetface, "convert", broken)
+    monkeypatch.setattr(glyph_source, "convert", broken)
     with pytest.raises(ExportError, match="cannot be converted: boom"):
         converter.export(converter.parse("会议召开\n会议认为，要学习。"), "pdf", fonts={**bundled_only(), "body": str(probe)})
 
@@ -580,7 +581,7 @@ def test_memory_stays_flat_over_documents_with_rare_characters(tmp_path):
 
 
 def test_a_glyph_store_damaged_while_in_use_is_replaced(cache, serif):
-    from converter.exporters.pdf.subsetface import glyphs_for
+    from converter.typeset.glyphs import glyphs_for
 
     info = fonts.usable(serif)
     good = glyphs_for(info, map(ord, "会议"))
@@ -640,7 +641,7 @@ def test_composite_glyphs_are_drawn_out_in_full(tmp_path, cache):
 
 def test_the_faces_of_one_collection_are_stored_apart(cache):
     """The faces of a .ttc share a file (and its hash) but draw a character each their own way."""
-    from converter.exporters.pdf.subsetface import glyphs_for
+    from converter.typeset.glyphs import glyphs_for
 
     collection = Path("/usr/share/fonts/opentype/noto/NotoSerifCJK-Regular.ttc")
     if not collection.exists():

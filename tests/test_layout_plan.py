@@ -86,14 +86,27 @@ def test_layout_reads_the_model_only():
                 assert name.startswith(allowed), f"{path.name} imports {name}"
 
 
-@pytest.mark.parametrize("exporter", ["docx", "pdf", "json", "xml"])
+@pytest.mark.parametrize("exporter", ["docx", "pdf", "ofd", "json", "xml"])
 def test_no_exporter_imports_another_exporter_or_the_parser(exporter):
     package = PACKAGE / "exporters"
     paths = list((package / exporter).rglob("*.py")) if (package / exporter).is_dir() else [package / f"{exporter}.py"]
-    others = [f"converter.exporters.{o}" for o in ("docx", "pdf", "json", "xml") if o != exporter]
+    others = [f"converter.exporters.{o}" for o in ("docx", "pdf", "ofd", "json", "xml") if o != exporter]
     for path in paths:
         for name in _imports(path):
             assert not name.startswith(("converter.parser", *others)), f"{path.name} imports {name}"
+
+
+def test_the_shared_typesetting_imports_no_exporter_and_no_reportlab():
+    # converter/typeset serves the PDF and the OFD: neither's writer may leak into it.
+    for path in (PACKAGE / "typeset").glob("*.py"):
+        for name in _imports(path):
+            assert not name.startswith(("converter.exporters", "converter.parser", "reportlab")), f"{path.name} imports {name}"
+
+
+def test_the_ofd_exporter_imports_no_reportlab():
+    for path in (PACKAGE / "exporters" / "ofd").rglob("*.py"):
+        for name in _imports(path):
+            assert not name.startswith("reportlab"), f"{path.name} imports {name}"
 
 
 _HAN = HAN

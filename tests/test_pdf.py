@@ -199,7 +199,7 @@ def test_a_long_title_is_set_in_even_lines_the_upper_one_no_shorter():
 
 
 def test_a_regular_face_standing_in_for_the_title_is_drawn_heavier(monkeypatch):
-    from converter.exporters.pdf.discovery import bundled_face
+    from converter.typeset.discovery import bundled_face
 
     if bundled_face("title") is None:
         pytest.skip("pylopdf-fonts-zh-cn is not installed")
@@ -211,15 +211,15 @@ def test_a_regular_face_standing_in_for_the_title_is_drawn_heavier(monkeypatch):
     page = pypdf.PdfReader(io.BytesIO(explicit)).pages[0].get_contents().get_data()
     assert b" Tr" not in page
     # Left to resolution on a machine without Chinese fonts, the title is the bundled regular Song.
-    from converter.exporters.pdf import fontset
+    from converter.typeset import fontset
 
-    monkeypatch.setattr("converter.exporters.pdf.fonts._system_choice", lambda role: None)
+    monkeypatch.setattr("converter.typeset.fonts._system_choice", lambda role: None)
     fontset._own.cache_clear()
     stood_in = converter.export(document, "pdf", fonts=fonts)
     page = pypdf.PdfReader(io.BytesIO(stood_in)).pages[0].get_contents().get_data()
     assert b"2 Tr" in page
-    from converter.exporters.pdf.fonts import Choice
-    from converter.exporters.pdf.discovery import FontFile
+    from converter.typeset.fonts import Choice
+    from converter.typeset.discovery import FontFile
 
     stand_in = Choice("title", FontFile(bundled_face("title").path, 0, "Noto Serif SC", "bundled"), "")
     assert stand_in.synthetic_bold

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 import converter
-from converter.exporters.pdf.discovery import SYSTEM_FONTS_ENV
+from converter.typeset.discovery import SYSTEM_FONTS_ENV
 from tests.conftest import corpus_text, require_tool
 from tests.pdf_lines import line_dump
 
@@ -42,7 +42,7 @@ def test_pdf_lines_match_their_golden(corpus_available, monkeypatch, name, layou
 
 
 def test_the_colophon_stands_between_thick_rules_with_thin_ones_between_its_lines():
-    from converter.exporters.pdf.story import THICK_RULE, THIN_RULE, _colophon_rules
+    from converter.typeset.story import THICK_RULE, THIN_RULE, _colophon_rules
     from converter.layout.plan import COLOPHON, build_plan
     from converter.options import ExportOptions
 

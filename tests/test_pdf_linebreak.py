@@ -5,7 +5,7 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from converter.exporters.pdf.linebreak import break_lines, can_break
+from converter.typeset.linebreak import break_lines, can_break
 from converter.layout.punctuation import NO_LINE_END, NO_LINE_START
 
 FULL = 16.0  # one Chinese character

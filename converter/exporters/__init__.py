@@ -24,6 +24,7 @@ BUILTIN = {
     "jsonl": "converter.exporters.jsonl:EXPORTER",
     "docx": "converter.exporters.docx:EXPORTER",
     "pdf": "converter.exporters.pdf:EXPORTER",
+    "ofd": "converter.exporters.ofd:EXPORTER",
 }
 
 

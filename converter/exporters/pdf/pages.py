@@ -6,8 +6,8 @@ import io
 
 from ... import layout
 from ...errors import ExportError
-from .gridlines import GridLines, Outline
-from .fontset import FontSet
+from ...typeset.gridlines import GridLines, Outline
+from ...typeset.fontset import FontSet
 
 PAGE = (layout.mm_to_pt(layout.PAGE_WIDTH_MM), layout.mm_to_pt(layout.PAGE_HEIGHT_MM))
 LEFT = layout.mm_to_pt(layout.MARGIN_LEFT_MM)

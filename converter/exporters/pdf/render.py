@@ -7,9 +7,10 @@ import re
 from ...layout.plan import Plan, build_plan
 from ...model import Document
 from ...version import __version__
-from .fontset import font_set, font_warnings
+from ...typeset.fontset import font_set, font_warnings
+from . import faces  # noqa: F401 - registers the typeset faces with reportlab
 from .pages import write_pdf
-from .story import story
+from ...typeset.story import story
 
 
 def _pdf_date(created: str | None) -> str | None:

@@ -9,8 +9,10 @@ from __future__ import annotations
 import math
 from typing import Callable
 
+from .. import layout
 from .setting import Anchor, Line, Style
 
+_WIDTH = layout.mm_to_pt(layout.TYPE_BLOCK_WIDTH_MM)  # the 版记's rules span the type block
 # Fraction of the size between the top of the em box and the baseline (ideographic em box).
 _ASCENT = 0.88
 _SLACK = 1e-6  # 22 lines of the grid pitch fill the type block exactly
@@ -104,10 +106,8 @@ class GridLines:
         above, below = self.rules
         if not (above or below):
             return
-        from .pages import WIDTH
-
         canvas.setStrokeColorRGB(0, 0, 0)
         for width, y in ((above, top), (below, top - count * self.pitch)):
             if width:
                 canvas.setLineWidth(width)
-                canvas.line(x, y, x + WIDTH, y)
+                canvas.line(x, y, x + _WIDTH, y)

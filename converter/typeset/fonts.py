@@ -3,8 +3,9 @@
 Resolution per role: the explicit option (a file, `file#index` for a collection, or a family
 name), then the system's faces in the role's order of preference, then the bundled OFL default.
 A face we cannot read (Type 1, bitmap, damaged) is passed over; one whose licence forbids
-embedding is passed over with a warning. Every face serves the PDF through a ConvertedFace
-(subsetface.py): widths from its notes, outlines converted per character as documents need them.
+embedding is passed over with a warning. Every face is set from its notes (facecache.py), its
+outlines converted per character as documents need them (glyphs.py); each page format embeds
+subsets of it (the PDF through reportlab, exporters/pdf/faces.py).
 A character the role's face lacks falls back to the other chosen faces, then the bundled ones,
 then any system face fontconfig knows to have it (fontset.py). A character no face has is
 reported in a warning: the PDF never shows an empty box silently.
@@ -16,7 +17,7 @@ import threading
 from dataclasses import dataclass
 from pathlib import Path
 
-from ...errors import ExportError
+from ..errors import ExportError
 from .charset import base_charset
 from .discovery import (BOLD, PROPER_FAMILIES, REGULAR, ROLE_FAMILIES, ROLE_WEIGHT, ROLES, FontFile,
                         bundled_face, system_face, system_fonts_allowed)
@@ -66,36 +67,51 @@ _NOTHING = Coverage(None)
 
 
 class Piece:
-    """One face registered with reportlab under a name of its own, loaded when first asked for.
+    """One face under a name of its own, loaded when first asked for.
 
     A chain lists every chosen face, but a document that prints no heading never needs the
     heading face: its notes are read (and, the first time, made) only when a character asks.
     A face that turns out unusable (damaged, or its licence forbids embedding) draws nothing,
     so the chain passes to the next font; the licence case is said in a warning.
+
+    A page format that must know its faces (the PDF registers each with reportlab) binds to
+    every piece with `bind`; the typesetting itself needs only the notes (`info`).
     """
 
     def __init__(self, face: FontFile):
         self.face = face
+        self.info: FaceInfo | None = None
         self._name: str | None = None
         self._characters: Coverage | None = None
-        self._font = None
+        self._bound: list = []  # what the binders made of this face, told about admitted characters
+        self._admitted: set[int] = set()
 
     def _load(self) -> None:
-        from reportlab.pdfbase import pdfmetrics
-
-        from .subsetface import converted_font
-
         try:
             info = usable(self.face)
         except FontUnusable as reason:
             if "licence" in str(reason):
                 note(f"{reason}; another font serves instead")
-            self._name, self._characters = "Helvetica", _NOTHING
+            # The PDF's standard font: named so that a role whose every face failed still has a
+            # font to name; it covers nothing, so no character is set in it by choice.
+            self._name, self._characters = UNUSABLE, _NOTHING
             return
+        self.info = info
         self._name = f"{_safe_name(self.face)}-{info.sha[:8]}"
-        self._font = converted_font(info, self._name)
-        pdfmetrics.registerFont(self._font)
         self._characters = Coverage(info)
+        for binder in list(_binders):
+            self._bind(binder)
+
+    def _bind(self, binder) -> None:
+        bound = binder(self._name, self.info)
+        if bound is not None:
+            for code in sorted(self._admitted):
+                bound.admit(code)
+            self._bound.append(bound)
+
+    @property
+    def loaded(self) -> bool:
+        return self._name is not None
 
     @property
     def name(self) -> str:
@@ -110,10 +126,30 @@ class Piece:
         return self._characters
 
     def admit(self, character: str) -> None:
-        """Tell reportlab's face about a character a document sets in it (widths are filled per
-        character as documents need them, not for the whole face up front)."""
-        if self._font is not None:
-            self._font.face.admit(ord(character))
+        """A document sets `character` in this face: the bound formats hear of it (reportlab's
+        face fills its widths per character as documents need them, not for the whole face)."""
+        code = ord(character)
+        if code not in self._admitted:
+            self._admitted.add(code)
+            for bound in self._bound:
+                bound.admit(code)
+
+
+UNUSABLE = "Helvetica"
+# binder(name, info) -> an object with admit(code), or None: called once for every loaded face.
+_binders: list = []
+
+
+def bind(binder) -> None:
+    """Call `binder(name, info)` for every face loaded so far and every face loaded later (once
+    per binder: binding the same one again does nothing)."""
+    with _lock:
+        if binder in _binders:
+            return
+        _binders.append(binder)
+        loaded = [piece for piece in _pieces.values() if piece.info is not None]
+    for piece in loaded:
+        piece._bind(binder)
 
 
 def usable(face: FontFile) -> FaceInfo:
@@ -238,7 +274,7 @@ def prepare(fonts: dict[str, str], progress=None) -> int:
 
     Returns how many distinct faces are ready. `progress(what, done, total)` is told as it goes.
     """
-    from .subsetface import glyphs_for
+    from .glyphs import glyphs_for
 
     faces = [choose(role, fonts).face for role in ROLES] + [bundled_face(r) for r in ("body", "heading")]
     ready = {(face.path.resolve(), face.index): face for face in faces if face is not None}

@@ -11,9 +11,9 @@ from __future__ import annotations
 from dataclasses import replace
 from functools import partial
 
-from ... import layout
-from ...layout import plan as p
-from ...layout.inline import ATTENDANCE_LABEL, ITEM_LABEL, LEVEL_1, LEVEL_2, MARKER, TEXT
+from .. import layout
+from ..layout import plan as p
+from ..layout.inline import ATTENDANCE_LABEL, ITEM_LABEL, LEVEL_1, LEVEL_2, MARKER, TEXT
 from .gridlines import GridLines
 from .fontset import FontSet
 from .setting import Anchor, Line, Style, set_paragraph

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ...layout.punctuation import NO_LINE_END, NO_LINE_START
+from ..layout.punctuation import NO_LINE_END, NO_LINE_START
 
 # Width slack for floating-point sums: 28 characters at the grid pitch fill a line exactly.
 _EPSILON = 0.01

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from ...layout.inline import Anchor
+from ..layout.inline import Anchor
 from .fontset import FontSet
 from .linebreak import break_lines
 
@@ -33,13 +33,6 @@ class Line:
     anchors: list[Anchor] = field(default_factory=list)
 
 
-def _metrics(font_name: str) -> tuple[dict[int, float], float]:
-    from reportlab.pdfbase.pdfmetrics import getFont
-
-    face = getFont(font_name).face
-    return face.charWidths, face.defaultWidth
-
-
 def _assign(text: str, roles: list[str], fonts: FontSet, style: Style) -> tuple[list[str], list[float]]:
     """The font and the advance of every character."""
     scale, tracking = style.size / 1000.0, style.tracking
@@ -50,8 +43,7 @@ def _assign(text: str, roles: list[str], fonts: FontSet, style: Style) -> tuple[
         placed = known.get((role, character))
         if placed is None:
             name = fonts.font_for(role, character) or fonts.primary(role)
-            table, default = _metrics(name)
-            placed = known[(role, character)] = (name, table.get(ord(character), default))
+            placed = known[(role, character)] = (name, fonts.advance(name, character))
         names.append(placed[0])
         widths.append(placed[1] * scale + tracking)
     return names, widths

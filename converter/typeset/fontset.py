@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from ...errors import ExportError
+from ..errors import ExportError
 from .charset import printable
 from .discovery import ROLES, FontFile, bundled_face, faces_covering, system_fonts_allowed
-from .facecache import FontUnusable
+from .facecache import FaceInfo, FontUnusable
 from .fontcache import take_notes
 from .fonts import Choice, Piece, check_roles, choose, pieces
 
@@ -27,6 +27,8 @@ class FontSet:
         self._memo: dict[tuple[str, str], str | None] = {}
         # (role, character) → (font name, advance in 1/1000 em): the setter's one lookup per character.
         self.placements: dict[tuple[str, str], tuple[str, float]] = {}
+        self._faces: dict[str, FaceInfo] = {}
+        self._advances: dict[tuple[str, str], float] = {}
 
     def font_for(self, role: str, character: str) -> str | None:
         key = (role, character)
@@ -36,6 +38,42 @@ class FontSet:
                 piece.admit(character)
             self._memo[key] = piece.name if piece is not None else None
         return self._memo[key]
+
+    def face(self, name: str) -> FaceInfo | None:
+        """The notes of the face set under `name` (None for the unusable faces' stand-in name)."""
+        found = self._faces.get(name)
+        if found is None:
+            for chain in self.chains.values():
+                for piece in chain:
+                    if piece.loaded and piece.info is not None:
+                        self._faces[piece.name] = piece.info
+            found = self._faces.get(name)
+        return found
+
+    def advance(self, name: str, character: str) -> float:
+        """The advance of `character` in the font `name`, in 1/1000 em (the face's default
+        advance for a character it lacks; a full em for a face that draws nothing)."""
+        key = (name, character)
+        found = self._advances.get(key)
+        if found is None:
+            info = self.face(name)
+            if info is None:
+                found = 1000.0
+            else:
+                scale = 1000 / info.units_per_em
+                code = ord(character)
+                found = (info.advance(code) if info.covers(code) else info.default_width) * scale
+            self._advances[key] = found
+        return found
+
+    def faces_used(self) -> dict[str, FaceInfo]:
+        """Every loaded face of the chains by name, in chain order."""
+        found: dict[str, FaceInfo] = {}
+        for chain in self.chains.values():
+            for piece in chain:
+                if piece.loaded and piece.info is not None:
+                    found.setdefault(piece.name, piece.info)
+        return found
 
     def primary(self, role: str) -> str:
         return self.chains[role][0].name
@@ -115,7 +153,7 @@ def missing_glyphs_warning(fonts: FontSet, characters: set[str]) -> str | None:
     missing = fonts.missing("body", characters)
     if not missing:
         return None
-    return (f"no available font has {printable(missing)}; the PDF shows them as empty boxes. "
+    return (f"no available font has {printable(missing)}; the PDF or OFD shows them as empty boxes. "
             "Pass a font that has them with --font body=FILE (it is tried before the others)")
 
 

@@ -1,0 +1,67 @@
+"""The OFD package: OFD.xml (the entry, with the document's information) and the parts, zipped
+with fixed dates and in sorted order, so the same input gives the same bytes."""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import zipfile
+from dataclasses import dataclass
+
+from .xml import child, element, part
+
+DOC_ROOT = "Doc_0/Document.xml"
+_FIXED_TIME = (1980, 1, 1, 0, 0, 0)  # the earliest a ZIP can say: no clock in the file
+
+
+@dataclass(frozen=True)
+class DocInfo:
+    title: str
+    author: str
+    subject: str
+    keywords: tuple[str, ...]
+    created: str | None  # ISO 8601 date or date-time, or None
+    creator: str
+    creator_version: str
+
+
+def doc_id(parts: dict[str, bytes]) -> str:
+    """32 hex digits from the content of every part: the same document, the same ID; another
+    document, another ID (GB/T 33190 asks for a unique DocID, UUID-like by convention)."""
+    digest = hashlib.sha256()
+    for name in sorted(parts):
+        digest.update(name.encode("utf-8") + b"\0" + hashlib.sha256(parts[name]).digest())
+    return digest.hexdigest()[:32]
+
+
+def ofd_xml(info: DocInfo, identifier: str) -> bytes:
+    root = element("OFD", {"Version": "1.0", "DocType": "OFD"})
+    body = child(root, "DocBody")
+    doc_info = child(body, "DocInfo")
+    child(doc_info, "DocID", text=identifier)
+    for name, value in (("Title", info.title), ("Author", info.author), ("Subject", info.subject)):
+        if value:
+            child(doc_info, name, text=value)
+    if info.created:
+        child(doc_info, "CreationDate", text=info.created[:10])  # xs:date
+    if info.keywords:
+        keywords = child(doc_info, "Keywords")
+        for keyword in info.keywords:
+            child(keywords, "Keyword", text=keyword)
+    child(doc_info, "Creator", text=info.creator)
+    child(doc_info, "CreatorVersion", text=info.creator_version)
+    child(body, "DocRoot", text=DOC_ROOT)
+    return part(root)
+
+
+def package(parts: dict[str, bytes], info: DocInfo) -> bytes:
+    """The ZIP of `parts` (name → bytes, Doc_0/…) and OFD.xml."""
+    everything = {**parts, "OFD.xml": ofd_xml(info, doc_id(parts))}
+    stream = io.BytesIO()
+    with zipfile.ZipFile(stream, "w") as archive:
+        for name in sorted(everything):
+            entry = zipfile.ZipInfo(name, _FIXED_TIME)
+            entry.compress_type = zipfile.ZIP_DEFLATED
+            entry.external_attr = 0o644 << 16
+            archive.writestr(entry, everything[name], compresslevel=6)
+    return stream.getvalue()

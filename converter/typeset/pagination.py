@@ -1,0 +1,79 @@
+"""Grid-line blocks onto pages, and where each page's number stands: the same for every page
+format, so the PDF and the OFD of a document break their pages at the same lines.
+
+Coordinates are points with the origin at the page's bottom left (as the blocks draw), whatever
+the format does with them.
+"""
+
+from __future__ import annotations
+
+from typing import Callable
+
+from .. import layout
+from ..errors import ExportError
+from .fontset import FontSet
+from .gridlines import GridLines, Outline
+
+PAGE = (layout.mm_to_pt(layout.PAGE_WIDTH_MM), layout.mm_to_pt(layout.PAGE_HEIGHT_MM))
+LEFT = layout.mm_to_pt(layout.MARGIN_LEFT_MM)
+BOTTOM = layout.mm_to_pt(layout.MARGIN_BOTTOM_MM)
+TOP = PAGE[1] - layout.mm_to_pt(layout.MARGIN_TOP_MM)
+WIDTH = layout.mm_to_pt(layout.TYPE_BLOCK_WIDTH_MM)
+_ASCENT = 0.88  # top of the em box to the baseline, as a fraction of the size
+_SLACK = 1e-6
+
+
+class PageFiller:
+    """Fills the type block with blocks top to bottom, page after page, drawing on `surface`
+    (the drawing calls of gridlines.GridLines.draw); `end_page(surface)` closes each page that
+    has something on it and `surface` must start the next."""
+
+    def __init__(self, surface, end_page: Callable[[object, bool], None]):
+        self.surface, self._end_page = surface, end_page
+        self.y, self.at_top = TOP, True
+        self.outline = Outline()
+
+    def add(self, block: GridLines) -> None:
+        while True:
+            available = self.y - BOTTOM + _SLACK
+            if block.height(WIDTH, self.at_top) <= available:
+                block.draw(self.surface, LEFT, self.y, self.at_top, self.outline)
+                self.y -= block.height(WIDTH, self.at_top)
+                self.at_top = False
+                return
+            head, block = block.split(WIDTH, available, self.at_top)
+            if head is not None:
+                head.draw(self.surface, LEFT, self.y, self.at_top, self.outline)
+                self.at_top = False
+            elif self.at_top:
+                raise ExportError("a block of the document is taller than a page")
+            self.end_page()
+
+    def end_page(self) -> None:
+        """Close the page; `end_page(surface, empty)` is told whether nothing was drawn on it."""
+        self._end_page(self.surface, self.at_top)
+        self.y, self.at_top = TOP, True
+
+
+def number_runs(fonts: FontSet, text: str) -> list[tuple[str, str]]:
+    """The page number's text as runs of (font, text): 4号 Song, from the number role's chain."""
+    runs: list[tuple[str, str]] = []
+    for character in text:
+        name = fonts.font_for("number", character) or fonts.primary("number")
+        if runs and runs[-1][0] == name:
+            runs[-1] = (name, runs[-1][1] + character)
+        else:
+            runs.append((name, character))
+    return runs
+
+
+def page_number_place(fonts: FontSet, number: int) -> tuple[list[tuple[str, str]], float, float]:
+    """"— N —" in 4号 Song, its top 7 mm under the type block; odd pages right, even pages left,
+    one character in from the type block's edge: (runs, x, baseline)."""
+    size = layout.PAGE_NUMBER.size_pt
+    runs = number_runs(fonts, layout.page_number_text(number))
+    width = sum(fonts.advance(name, c) * size / 1000 for name, text in runs for c in text)
+    one_character = size * layout.PAGE_NUMBER_INDENT_CHARS
+    x = LEFT + WIDTH - one_character - width if number % 2 else LEFT + one_character
+    top = BOTTOM - layout.mm_to_pt(layout.PAGE_NUMBER_GAP_MM)
+    return runs, x, top - size * _ASCENT
