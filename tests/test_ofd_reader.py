@@ -100,3 +100,31 @@ def test_the_seed_reads_back_and_its_faces_are_truetype():
         for name, entry, _ in embedded_fonts(data):
             head = package.read(entry)[:4]
             assert head in (b"\x00\x01\x00\x00", b"true", b"OTTO"), (name, entry, head)
+
+
+def test_the_read_back_fails_on_lines_out_of_place_or_a_dropped_character():
+    """The comparison can fail: two lines' Boundaries swapped, or one character gone."""
+    import io
+    import re
+    import zipfile
+
+    document = converter.parse((EXAMPLES / "notice.txt").read_text(encoding="utf-8"))
+    data = converter.export(document, "ofd")
+    source = zipfile.ZipFile(io.BytesIO(data))
+    page = "Doc_0/Pages/Page_1/Content.xml"
+    xml = source.read(page).decode("utf-8")
+
+    def with_page(text: str) -> bytes:
+        out = io.BytesIO()
+        with zipfile.ZipFile(out, "w") as target:
+            for name in source.namelist():
+                target.writestr(name, text if name == page else source.read(name))
+        return out.getvalue()
+
+    first, second = re.findall(r'Boundary="([^"]+)"', xml)[:2]
+    swapped = xml.replace(first, "\0", 1).replace(second, first, 1).replace("\0", second, 1)
+    code = re.search(r"<ofd:TextCode[^>]*>(.)", xml)
+    dropped = xml[:code.start(1)] + xml[code.end(1):]
+    for label, text in (("swapped", swapped), ("dropped", dropped)):
+        with pytest.raises(AssertionError, match="first difference"):
+            assert_read_back(document, "report", with_page(text), label)
