@@ -1,8 +1,8 @@
 """One page's Content.xml: its text runs as TextObjects (one per run of a font), its rules as
 PathObjects, in one body layer.
 
-Each TextObject's Boundary is the em box of its run; its TextCode gives the first character's
-baseline inside that box, and DeltaX the distance from each character to the next (the grid's
+Each TextObject's Boundary is the em box of its run with a small margin; its TextCode gives the
+first character's origin inside that box, and DeltaX the distance from each character to the next (the grid's
 pitch, or a justified line's stretched one), so every character stands where the PDF puts it.
 """
 
@@ -14,15 +14,19 @@ from .units import colour, down, mm, number, numbers, spaced
 from .xml import child, element, part
 
 _ASCENT = 0.88  # the em box's top above the baseline, as a fraction of the size (as the PDF sets)
+_MARGIN = 0.1  # around the em box, as a fraction of the size
 
 
 def _text_object(layer, run: TextRun, font_id: int, ids: Ids, advance) -> None:
     deltas = [advance(run.font, c) * run.size / 1000 + run.char_space for c in run.text[:-1]]
     last = advance(run.font, run.text[-1]) * run.size / 1000 if run.text else 0.0
-    width = mm(sum(deltas) + last)
-    left, top = float(number(mm(run.x))), float(number(down(run.baseline + run.size * _ASCENT)))
-    baseline = float(number(down(run.baseline)))
-    attributes = {"ID": str(ids.next()), "Boundary": numbers(left, top, width, mm(run.size)),
+    # The em box, with a margin for what a glyph or the emboldening stroke draws outside it
+    # (readers may clip an object to its Boundary).
+    pad = run.size * _MARGIN + run.stroke_width
+    x, baseline = mm(run.x), down(run.baseline)
+    left, top = float(number(x - mm(pad))), float(number(down(run.baseline + run.size * _ASCENT + pad)))
+    attributes = {"ID": str(ids.next()),
+                  "Boundary": numbers(left, top, mm(sum(deltas) + last + 2 * pad), mm(run.size + 2 * pad)),
                   "Font": str(font_id), "Size": number(mm(run.size))}
     if run.stroke_width:  # a regular face drawn heavy: filled and outlined, as the PDF does
         attributes.update(Stroke="true", LineWidth=number(mm(run.stroke_width)))
@@ -30,7 +34,7 @@ def _text_object(layer, run: TextRun, font_id: int, ids: Ids, advance) -> None:
     child(text, "FillColor", {"Value": colour(run.fill)})
     if run.stroke_width:
         child(text, "StrokeColor", {"Value": colour(run.stroke)})
-    code = {"X": "0", "Y": number(baseline - top)}
+    code = {"X": number(x - left), "Y": number(baseline - top)}
     if deltas:
         code["DeltaX"] = spaced([mm(d) for d in deltas])
     child(text, "TextCode", code, run.text)
