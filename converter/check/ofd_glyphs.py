@@ -21,6 +21,7 @@ are no part of a 公文's body and are not recorded, as the PDF reader does not 
 from __future__ import annotations
 
 import io
+import math
 import posixpath
 import zipfile
 from dataclasses import dataclass
@@ -78,13 +79,16 @@ def _child(element, name: str):
 
 
 def _numbers(value: Optional[str]) -> list[float]:
-    """An ST_Array of numbers; a value that is not a number ends the list."""
+    """An ST_Array of numbers; a value that is not a finite number ends the list."""
     out = []
     for token in (value or "").replace(",", " ").split():
         try:
-            out.append(float(token))
+            number = float(token)
         except ValueError:
             break
+        if not math.isfinite(number):
+            break
+        out.append(number)
     return out
 
 
@@ -98,10 +102,11 @@ def _deltas(value: Optional[str], limit: int) -> list[Optional[float]]:
         try:
             if token == "g" and index + 2 < len(tokens):
                 count, delta = int(float(tokens[index + 1])), float(tokens[index + 2])
-                out.extend([delta] * max(0, min(count, limit - len(out))))
+                out.extend([delta if math.isfinite(delta) else None] * max(0, min(count, limit - len(out))))
                 index += 3
                 continue
-            out.append(float(token))
+            number = float(token)
+            out.append(number if math.isfinite(number) else None)
         except (ValueError, OverflowError):
             out.append(None)
         index += 1
@@ -341,20 +346,21 @@ class _Walker:
                 if widths is not None:
                     em = widths.glyph(glyph_ids[index]) if index in glyph_ids else widths.char(char)
                 advance = (em if em is not None else sfnt.estimate(char, chinese)) * size * hscale
-                if char.strip():
-                    self.page.glyphs.append(Glyph(
-                        char=char,
-                        x=(a * x + e) / MM_PER_PT,
-                        baseline=(d * y + f) / MM_PER_PT,
-                        advance=a * advance / MM_PER_PT,
-                        size=d * size / MM_PER_PT,
-                        font=face,
-                        color=color,
-                    ))
+                glyph = Glyph(char, (a * x + e) / MM_PER_PT, (d * y + f) / MM_PER_PT, a * advance / MM_PER_PT,
+                              d * size / MM_PER_PT, face, color)
+                if char.strip() and _plausible(glyph):
+                    self.page.glyphs.append(glyph)
                 step = dx[index] if index < len(dx) and dx[index] is not None else advance
                 x += step
                 y += dy[index] if index < len(dy) and dy[index] is not None else 0.0
             glyph_ids = {}
+
+
+def _plausible(glyph: Glyph) -> bool:
+    """A glyph that can be measured: a visible size, and within a kilometre of the page (numbers
+    that overflow or are absurd are no body text, and would break the arithmetic after them)."""
+    return (0 < glyph.size < 10_000 and 0 <= glyph.advance < 100_000
+            and abs(glyph.x) < 100_000 and abs(glyph.baseline) < 100_000)
 
 
 def _glyph_ids(transform) -> dict[int, int]:
