@@ -137,16 +137,22 @@ def test_checking_an_ofd_loads_neither_pdfminer_nor_fonttools(seed_glyphs, tmp_p
     assert f"{ours} (ofd): pass" in ran.stdout
 
 
-@pytest.mark.parametrize("attribute", ["X", "Y", "DeltaX", "Boundary", "CTM", "Size", "Value"])
-@pytest.mark.parametrize("value", ["1e400", "nan", "-1e308 1e308", "g 1e400 1", "g 3 inf", "0", "", "x"])
+@pytest.mark.parametrize("attribute", ["X", "Y", "DeltaX", "Boundary", "CTM", "Size", "Value", "BitsPerComponent"])
+@pytest.mark.parametrize("value", ["1e400", "nan", "-1e308 1e308", "g 1e400 1", "g 3 inf", "0", "", "x", "100000000"])
 def test_absurd_numbers_give_a_report_or_exit_3_never_a_traceback(seed_glyphs, attribute, value):
     """Every attribute the reader computes with, set to what no writer means: the check still
     ends in a report (those characters are not measured) or a clear unreadable-file error."""
     from converter.errors import InputError
 
     data = from_glyphs(seed_glyphs["minutes"][1], "ctm", embed=False)
-    page = "Doc_0/Pages/Page_0/Content.xml"
-    edited = rewritten(data, page, lambda body: body.replace(f' {attribute}="'.encode(),
+    part = "Doc_0/PublicRes.xml" if attribute == "BitsPerComponent" else "Doc_0/Pages/Page_0/Content.xml"
+    if attribute == "BitsPerComponent":  # a colour space for the mark's colour, with absurd bits
+        data = rewritten(data, part, lambda body: body.replace(
+            b"<ofd:Fonts>", b'<ofd:ColorSpaces><ofd:ColorSpace ID="90" Type="RGB" BitsPerComponent="8"/>'
+                            b"</ofd:ColorSpaces><ofd:Fonts>"))
+        data = rewritten(data, "Doc_0/Pages/Page_0/Content.xml",
+                         lambda body: body.replace(b"<ofd:FillColor ", b'<ofd:FillColor ColorSpace="90" '))
+    edited = rewritten(data, part, lambda body: body.replace(f' {attribute}="'.encode(),
                                                             f' {attribute}="{value} '.encode()))
     try:
         report = check_bytes(edited, "absurd.ofd")

@@ -183,13 +183,17 @@ class _Resources:
         root = self.package.xml(path)
         base = self.package.resolve(posixpath.dirname(path), root.get("BaseLoc") or ".") or ""
         for font in (f for group in _children(root, "Fonts") for f in _children(group, "Font")):
-            file = self.package.resolve(base, (_child(font, "FontFile").text or "") if _child(font, "FontFile") is not None else "")
+            location = _child(font, "FontFile")
+            file = self.package.resolve(base, location.text if location is not None else None)
             info = self.package.entries.get(file) if file else None
             self.fonts.setdefault(font.get("ID", "").strip(), Font(
                 font.get("ID", "").strip(), font.get("FontName", ""), font.get("FamilyName", ""),
                 file if info is not None else None, info.file_size if info is not None else 0))
         for space in (s for group in _children(root, "ColorSpaces") for s in _children(group, "ColorSpace")):
-            bits = int(_numbers(space.get("BitsPerComponent"))[0]) if _numbers(space.get("BitsPerComponent")) else 8
+            # The standard allows 1, 2, 4, 8 and 16 bits; anything else is read as the default 8
+            # (2 ** a huge number would take the check down with it).
+            bits = (_numbers(space.get("BitsPerComponent")) or [8.0])[0]
+            bits = int(bits) if bits in (1, 2, 4, 8, 16) else 8
             self.spaces[space.get("ID", "").strip()] = (space.get("Type", "RGB"), bits)
         for param in (p for group in _children(root, "DrawParams") for p in _children(group, "DrawParam")):
             self.params[param.get("ID", "").strip()] = param
