@@ -201,7 +201,12 @@ def _reading_order(characters):
     return sorted((c for c in characters if not c[0].isspace()), key=lambda c: (round(c[2], 1), c[1]))
 
 
-@pytest.mark.parametrize(("name", "layout"), GOLDEN_CASES + [("dev-02", "report"), ("dev-02", "minutes")])
+# The goldens' cases (two texts of our own among them) and every corpus text in both layouts.
+_PLACED_CASES = GOLDEN_CASES + [(name, layout) for name in corpus_names() for layout in LAYOUTS
+                                if (name, layout) not in GOLDEN_CASES]
+
+
+@pytest.mark.parametrize(("name", "layout"), _PLACED_CASES)
 def test_the_ofd_prints_the_pdfs_characters_at_the_pdfs_places(corpus_available, monkeypatch, name, layout):
     monkeypatch.setenv(SYSTEM_FONTS_ENV, "0")
     _spec_character_spacing(monkeypatch)
@@ -305,15 +310,24 @@ def test_page_numbers_stand_as_in_the_pdf(corpus_available):
         assert (x > 105) == (number % 2 == 1)
 
 
-def test_the_ofd_export_loads_no_reportlab(tmp_path):
-    target = tmp_path / "notice.ofd"
+def test_the_ofd_export_loads_no_reportlab():
     probe = ("import sys, converter\n"
              f"data = converter.export(converter.parse(open({str(EXAMPLES / 'notice.txt')!r}, encoding='utf-8').read()), 'ofd')\n"
              "print(json.dumps(sorted({m.split('.')[0] for m in sys.modules} & {'reportlab', 'docx', 'pdfminer'})))")
     ran = subprocess.run([sys.executable, "-c", "import json\n" + probe], capture_output=True, text=True, timeout=300)
     assert ran.returncode == 0, ran.stderr
     assert json.loads(ran.stdout.strip().splitlines()[-1]) == []
-    del target
+
+
+def test_a_document_that_prints_nothing_is_one_valid_empty_page(schemas_available):
+    # As the PDF: one page, no number on it; no font embedded, as none is used.
+    parts = _parts(converter.export(converter.parse("来源："), "ofd"))
+    for part, data in parts.items():
+        if part.endswith(".xml"):
+            schema = _schema(_schema_for(part))
+            assert schema.validate(etree.fromstring(data)), f"{part}: {schema.error_log}"
+    assert len(_pages(parts)) == 1 and not _characters(_pages(parts)[0])
+    assert not [name for name in parts if name.endswith(".ttf")]
 
 
 def test_convert_writes_an_ofd_from_the_command_line(tmp_path):

@@ -1,5 +1,8 @@
-"""Grid-line blocks onto pages, and where each page's number stands: the same for every page
-format, so the PDF and the OFD of a document break their pages at the same lines.
+"""Grid-line blocks onto pages, and where each page's number stands, for any page format.
+
+The OFD draws through this. The PDF's pages.py still has its own copy of the same loop and
+page-number place (written before this module; to be switched over once the PDF speed work on
+pages.py is merged); tests/test_ofd.py holds the two to the same pages and character places.
 
 Coordinates are points with the origin at the page's bottom left (as the blocks draw), whatever
 the format does with them.

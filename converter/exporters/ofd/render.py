@@ -3,6 +3,7 @@ recorded, then written as OFD parts with the fonts' subsets embedded."""
 
 from __future__ import annotations
 
+from ... import layout
 from ...errors import ExportError
 from ...layout.plan import Plan, build_plan
 from ...model import Document
@@ -25,8 +26,6 @@ def _pages(plan: Plan, fonts: FontSet) -> RecordingSurface:
 
     def end_page(surface: RecordingSurface, empty: bool) -> None:
         if not empty:  # GB/T 9704: no number on an empty page
-            from ... import layout
-
             runs, x, baseline = page_number_place(fonts, surface.page.number)
             size = layout.PAGE_NUMBER.size_pt
             for name, text in runs:
@@ -70,11 +69,11 @@ def render(document: Document, options) -> bytes:
         file = f"font_{number}.ttf"
         parts[f"Doc_0/{RES_FOLDER}/{file}"] = subset(info, name, used[name])
         entries.append(FontEntry(ids.next(), name, info.family, file, info.weight_class >= 600, True))
-    if not entries:
+    if used and not entries:  # a document that prints nothing (one empty page) needs no font
         raise ExportError("no font of the document could be embedded in the OFD")
     # A run named after a face that could not be used (fonts.UNUSABLE) has characters no face
     # has: kept in the text, in the first embedded font, where they draw as nothing.
-    font_ids = {name: entries[0].id for name in used}
+    font_ids = {name: entries[0].id for name in used} if entries else {}
     font_ids.update({entry.name: entry.id for entry in entries})
     page_ids: list[tuple[int, str]] = []
     outline: list[OutlineEntry] = []

@@ -24,7 +24,7 @@ def public_res(colour_space_id: int, fonts: list[FontEntry]) -> bytes:
     root = element("Res", {"BaseLoc": RES_FOLDER})
     spaces = child(root, "ColorSpaces")
     child(spaces, "ColorSpace", {"ID": str(colour_space_id), "Type": "RGB", "BitsPerComponent": "8"})
-    listed = child(root, "Fonts")
+    listed = child(root, "Fonts") if fonts else None  # (a page with no text uses no font)
     for font in fonts:
         attributes = {"ID": str(font.id), "FontName": font.name, "FamilyName": font.family}
         if font.bold:
