@@ -381,7 +381,7 @@ def validate_files(
 
 @app.command("check", cls=_PlainCommand)
 def check_files(
-    files: List[Path] = typer.Argument(..., help="DOCX or PDF files, ours or anyone's."),
+    files: List[Path] = typer.Argument(..., help="DOCX, PDF or OFD files, ours or anyone's."),
     as_json: bool = typer.Option(False, "--json", help="One JSON document with every rule of every file."),
     strict_faces: bool = typer.Option(False, "--strict-faces", help="Fail a Song face standing in for 仿宋 or 小标宋."),
 ) -> None:

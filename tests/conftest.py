@@ -36,7 +36,7 @@ def require_tool(name: str) -> str:
     pytest.skip(f"{name} is not installed")
 
 
-def require_module(name: str) -> None:
+def require_module(name: str, extra: str = "dask") -> None:
     """Skip the calling test module when an optional extra's module is absent (fail when CI requires it)."""
     import importlib.util
 
@@ -44,7 +44,7 @@ def require_module(name: str) -> None:
         return
     if os.environ.get("NOTICE_REQUIRE_TOOLS"):
         pytest.fail(f"{name} is required (NOTICE_REQUIRE_TOOLS is set): pip install '.[test,dask]'", pytrace=False)
-    pytest.skip(f"{name} is not installed (the dask extra)", allow_module_level=True)
+    pytest.skip(f"{name} is not installed (the {extra} extra)", allow_module_level=True)
 
 
 @pytest.fixture(scope="session")

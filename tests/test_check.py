@@ -1,4 +1,4 @@
-"""`convert check`: our DOCX and PDF pass GB/T 9704; pandoc's DOCX and LibreOffice's PDF fail it.
+"""`convert check`: our DOCX, PDF and OFD pass GB/T 9704; pandoc's DOCX and LibreOffice's PDF fail it.
 
 Our files are made in this process (no CLI start-up per file) and checked from their bytes, the
 way the command checks a file: only the bytes are read, never the exporter's internals.
@@ -45,9 +45,9 @@ def corpus_documents(corpus_available):
 
 
 @pytest.mark.parametrize("name", corpus_names())
-def test_every_corpus_text_passes_in_both_formats_and_layouts(name, corpus_documents):
+def test_every_corpus_text_passes_in_every_format_and_layout(name, corpus_documents):
     for layout in LAYOUTS:
-        for fmt in ("docx", "pdf"):
+        for fmt in ("docx", "pdf", "ofd"):
             report = check_bytes(converter.export(corpus_documents[name], fmt, layout=layout), f"{name}-{layout}.{fmt}")
             assert not report.failed, f"{report.name}:\n{failures(report)}"
             # Passing is not just "nothing measurable": the page and the body are always measured.
@@ -55,7 +55,7 @@ def test_every_corpus_text_passes_in_both_formats_and_layouts(name, corpus_docum
             assert statuses(report)["chars-per-line"] == PASS and statuses(report)["lines-per-page"] == PASS
 
 
-@pytest.mark.parametrize("fmt", ["docx", "pdf"])
+@pytest.mark.parametrize("fmt", ["docx", "pdf", "ofd"])
 def test_the_seed_passes_every_rule_that_applies(seed, fmt):
     report = statuses(check_bytes(converter.export(seed, fmt), f"notice.{fmt}"))
     for rule in GEOMETRY + PAGE_NUMBER + ("body-face", "title-face"):
@@ -275,7 +275,7 @@ def test_unreadable_files_exit_3_with_the_file_named(tmp_path):
     text.write_text("not a document", encoding="utf-8")
     result = invoke(text, tmp_path / "missing.pdf")
     assert result.exit_code == 3
-    assert f"{text}: not a DOCX or PDF file" in result.output
+    assert f"{text}: not a DOCX, PDF or OFD file" in result.output
     assert f"{tmp_path / 'missing.pdf'}: no such file" in result.output
     broken = tmp_path / "broken.pdf"
     broken.write_bytes(b"%PDF-1.4\n garbage")

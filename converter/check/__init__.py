@@ -1,9 +1,9 @@
-"""`convert check`: does a DOCX or PDF (ours or anyone's) meet GB/T 9704-2012?
+"""`convert check`: does a DOCX, PDF or OFD (ours or anyone's) meet GB/T 9704-2012?
 
 One reader per format measures the file into the format-neutral `Measurements`
-(`converter.check.docx`, `converter.check.pdf`); one rule table (`converter.check.rules`) judges
-them. A new format (OFD) plugs in as a reader: a module with `measure(data, name) -> Measurements`
-named in `READERS`, and `sniff` taught its signature.
+(`converter.check.docx`, `converter.check.pdf`, `converter.check.ofd`); one rule table
+(`converter.check.rules`) judges them. A new format plugs in as a reader: a module with
+`measure(data, name) -> Measurements` named in `READERS`, and `sniff` taught its signature.
 
     >>> from converter.check import check_file
     >>> report = check_file("notice.pdf")
@@ -27,6 +27,7 @@ from .rules import FAIL, Options, Verdict, judge
 READERS = {
     "docx": "converter.check.docx",
     "pdf": "converter.check.pdf",
+    "ofd": "converter.check.ofd",
 }
 
 
@@ -59,11 +60,11 @@ def sniff(data: bytes, name: str) -> str:
             return "docx"
         if "OFD.xml" in names:
             return "ofd"
-    raise InputError("not a DOCX or PDF file", source=name)
+    raise InputError("not a DOCX, PDF or OFD file", source=name)
 
 
 def check_bytes(data: bytes, name: str, *, strict_faces: bool = False) -> Report:
-    """Measure and judge one file's bytes; InputError when it cannot be read as DOCX or PDF."""
+    """Measure and judge one file's bytes; InputError when it cannot be read as DOCX, PDF or OFD."""
     kind = sniff(data, name)
     if kind not in READERS:
         raise InputError(f"{kind.upper()} files cannot be checked yet (no reader for them)", source=name)

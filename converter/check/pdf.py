@@ -1,6 +1,7 @@
 """Measure a PDF from where its glyphs are: the type block, the grid, the faces, the page numbers.
 
-A PDF has no margins or styles, only positioned glyphs, so everything is inferred from the text:
+A PDF has no margins or styles, only positioned glyphs, so everything is inferred from the text
+(and so for an OFD, whose reader gives the same glyphs: `measure_pages`):
 - the body is the size and face most ideographs are set in; its lines give the grid: the line
   pitch is the most common distance between successive body lines, the character pitch the most
   common distance between successive ideographs;
@@ -26,7 +27,7 @@ from typing import Optional
 
 from .. import layout
 from .measures import Attendance, Face, Mark, Measurements, PageNumber, is_ideograph
-from .pdf_glyphs import Glyph, Page, read
+from .glyphs import Glyph, Page
 
 PT_TO_MM = layout.MM_PER_INCH / layout.PT_PER_INCH
 # A page number as people print it: "— 3 —", "3", "- 3 -", "第 3 页", "第3页 共5页", "Page 3 of 5".
@@ -94,10 +95,16 @@ def _mode(values: list[float], step: float) -> float:
 
 
 def measure(data: bytes, name: str) -> Measurements:
-    pages = read(data, name)
-    m = Measurements("pdf", pages=len(pages))
+    from .pdf_glyphs import read  # pdfminer.six: loaded for PDFs only
+
+    return measure_pages(read(data, name), "pdf")
+
+
+def measure_pages(pages: list[Page], fmt: str) -> Measurements:
+    """The measurements of positioned glyphs, whichever fixed-layout format they came from."""
+    m = Measurements(fmt, pages=len(pages))
     if not pages:
-        m.unmeasured("page_size_mm", "the PDF has no pages")
+        m.unmeasured("page_size_mm", f"the {fmt.upper()} has no pages")
         return m
     first = pages[0]
     m.page_size_mm = (first.width * PT_TO_MM, first.height * PT_TO_MM)
@@ -107,7 +114,7 @@ def measure(data: bytes, name: str) -> Measurements:
     if not ideographs:
         for field_name in ("margin_top_mm", "margin_left_mm", "block_width_mm", "block_height_mm",
                            "lines_per_page", "chars_per_line", "body", "title", "page_numbers"):
-            m.unmeasured(field_name, "no Chinese text in the PDF (scanned pages, or not a Chinese document)")
+            m.unmeasured(field_name, f"no Chinese text in the {fmt.upper()} (scanned pages, or not a Chinese document)")
         return m
     body_size = _mode([g.size for g in ideographs], 0.1)
 

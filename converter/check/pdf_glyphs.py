@@ -9,7 +9,6 @@ many short strings, as our PDF sets it) by points per line.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Optional
 
 from pdfminer.pdfdevice import PDFTextDevice
@@ -17,38 +16,7 @@ from pdfminer.pdffont import PDFUnicodeNotDefined
 from pdfminer.psparser import PSLiteral
 
 from ..errors import InputError
-
-# Fraction of the size from the top of the ideographic em box to the baseline (CJK fonts: 880/1000).
-EM_ASCENT = 0.88
-
-
-@dataclass(frozen=True)
-class Glyph:
-    char: str
-    x: float  # left edge, points from the page's left
-    baseline: float  # points from the page's top
-    advance: float  # the glyph's own width in points (without character spacing)
-    size: float  # points
-    font: str
-    color: Optional[tuple[float, float, float]]
-
-    @property
-    def right(self) -> float:
-        return self.x + self.advance
-
-    @property
-    def top(self) -> float:
-        """Top of the em box, points from the page's top."""
-        return self.baseline - EM_ASCENT * self.size
-
-
-@dataclass
-class Page:
-    number: int
-    width: float  # points
-    height: float
-    glyphs: list[Glyph]
-
+from .glyphs import Glyph, Page
 
 class _Recorder(PDFTextDevice):
     def __init__(self, resources) -> None:

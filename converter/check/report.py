@@ -40,7 +40,7 @@ def text(report: Report) -> str:
 
 def run(paths: Iterable[str], *, as_json: bool = False, strict_faces: bool = False) -> Outcome:
     """Check every file; the exit code is that of the first file that did not pass (10: a rule
-    failed, 3: the file could not be read as DOCX or PDF), 0 when all passed."""
+    failed, 3: the file could not be read as DOCX, PDF or OFD), 0 when all passed."""
     outcome = Outcome("")
     shown, documents = [], []
     for path in paths:
