@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from bisect import bisect_left
-from collections import defaultdict
 from dataclasses import dataclass, field
 from itertools import count
 
@@ -73,8 +72,8 @@ def _title_shadow(context: Context) -> str:
 class MeetingReader:
     """Inline recognition over one meeting's paragraphs, fed one line at a time.
 
-    `read` gives back the lines whose spans are final (positions relative to the line), in
-    input order, so that each paragraph's element can be built and its line let go before the
+    `read` gives back the lines whose spans are final (positions relative to the line), by
+    line number, so that each paragraph's element can be built and its line let go before the
     next lines are read: a report of many short lines then never holds every line's spans at
     once. A line waits only for what may still add to it: the first lines until the meeting's
     date has been looked for in them, and a block's marker standing alone at the end of a line
@@ -87,7 +86,7 @@ class MeetingReader:
         self.people = PeopleFinder(context)
         self.sections = SectionFinder(context)
         self.head: list[Line] | None = []  # the first lines, until the date is looked for
-        self.waiting: dict[int, tuple[Line, list[Span]]] = {}  # by line number, in input order
+        self.waiting: dict[int, tuple[Line, list[Span]]] = {}  # lines read, by line number
 
     def read(self, line: Line) -> list[tuple[int, list[Span]]]:
         """Read one paragraph; (line number, spans) of every line now final."""
