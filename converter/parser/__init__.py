@@ -8,10 +8,13 @@ items) add spans → the tree is built from the original characters and the span
 from __future__ import annotations
 
 import re
+from collections import deque
+from typing import Iterable, Iterator
 
 from lxml import etree
 
 from .. import vocabulary as v
+from ..markup import Span
 from ..model import Document, effective_metadata
 from ..provenance import attach
 from ..reading import clean
@@ -19,7 +22,7 @@ from ..vocabulary import q
 from .build import add_aside, finish, new_root
 from .dates import issue_year
 from .folding import fold
-from .inline import Context, recognise_meeting
+from .inline import Context, MeetingReader
 from .lines import split_lines
 from .structure import Plan, plan_lines
 
@@ -27,13 +30,45 @@ from .structure import Plan, plan_lines
 _NEXT_MEETING = re.compile(r"^[(【\[]?(?:又讯|另讯)")
 
 
-def _split_meetings(body: list[Plan]) -> list[list[Plan]]:
-    meetings: list[list[Plan]] = []
-    for plan in body:
-        if not meetings or (plan.kind == "p" and _NEXT_MEETING.match(plan.line.shadow)):
-            meetings.append([])
-        meetings[-1].append(plan)
-    return meetings
+def _taken(items: list) -> Iterator:
+    """The items of a list in order, each let go by the list as it is handed out."""
+    for index in range(len(items)):
+        item = items[index]
+        items[index] = None
+        yield item
+
+
+def _build_body(body: etree._Element, plans: Iterable[Plan], context: Context) -> None:
+    """The meetings of the body, built line by line as each line's spans are final.
+
+    又讯 / 另讯 open a new meeting. A line's plan, line and spans are let go once its element is
+    built, so the intermediate data of a report of many short lines is never all held at once.
+    """
+    meeting = reader = None
+    number = 0
+    waiting: deque[Plan] = deque()  # plans whose element is not built yet, in input order
+    ready: dict[int, list[Span]] = {}  # spans of lines read, by line number
+
+    def build() -> None:
+        while waiting and (waiting[0].kind != "p" or waiting[0].line.number in ready):
+            plan = waiting.popleft()
+            add_aside(meeting, plan, ready.pop(plan.line.number, None) if plan.kind == "p" else None)
+
+    for plan in plans:
+        if meeting is None or (plan.kind == "p" and _NEXT_MEETING.match(plan.line.shadow)):
+            if meeting is not None:
+                ready.update(reader.finish())
+                build()
+            number += 1
+            meeting = etree.SubElement(body, q(v.MEETING), id=f"m{number}")
+            reader = MeetingReader(context)
+        waiting.append(plan)
+        if plan.kind == "p":
+            ready.update(reader.read(plan.line))
+        build()
+    if meeting is not None:
+        ready.update(reader.finish())
+        build()
 
 
 def parse(text: str) -> Document:
@@ -44,9 +79,8 @@ def parse(text: str) -> Document:
     """
     decoded = clean(text)
     text = decoded.text
-    shadow = fold(text)
     guesses: list[str] = []
-    plans = plan_lines(split_lines(text, shadow), guesses)
+    plans = plan_lines(split_lines(text, fold(text)), guesses)
     root, front, body, back = new_root()
     for plan in plans:
         if plan.region == "front":
@@ -58,11 +92,8 @@ def parse(text: str) -> Document:
     context.issue_year = next(
         (year for p in plans if p.region != "body" and (year := issue_year(p.line.shadow))), None)
     body_plans = [p for p in plans if p.region == "body"]
-    for number, meeting_plans in enumerate(_split_meetings(body_plans), start=1):
-        meeting = etree.SubElement(body, q(v.MEETING), id=f"m{number}")
-        spans = recognise_meeting([p.line for p in meeting_plans if p.kind == "p"], context)
-        for plan in meeting_plans:
-            add_aside(meeting, plan, spans.get(plan.line.number))
+    del plans
+    _build_body(body, _taken(body_plans), context)
     context.assign_ids(root)
     finish(root)
     attach(root, decoded.warnings, context.guesses)

@@ -25,7 +25,7 @@ _GLOSS = re.compile(
 )
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class CompactLine(Line):
     """A line with its glosses left out; `positions[i]` is where character i stands in `source`."""
 

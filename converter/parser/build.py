@@ -25,15 +25,6 @@ def new_root() -> tuple[etree._Element, etree._Element, etree._Element, etree._E
     return root, front, body, back
 
 
-def _located(spans: list[Span], column: int) -> list[Span]:
-    """The spans with their place in the input line as attributes (they are relative to the
-    stripped line text while recognising)."""
-    return [
-        Span(s.start, s.end, s.tag, {**s.attrs, v.START: str(column + s.start), v.END: str(column + s.end)})
-        for s in spans
-    ]
-
-
 def _block(parent: etree._Element, name: str, plan: Plan, **attrs: str) -> etree._Element:
     line = plan.line
     place = {v.SOURCE_LINE: str(line.number)}
@@ -68,12 +59,12 @@ def add_aside(parent: etree._Element, plan: Plan, spans: list[Span] | None = Non
             or previous.get("data-last-line") != str(plan.line.number - 1)
         ):
             block = _block(parent, v.METADATA, plan, origin=plan.origin)
-        fill(_block(block, v.LINE, plan), text, _located(plan.spans, column))
+        fill(_block(block, v.LINE, plan), text, plan.spans, column)
         block.set("data-last-line", str(plan.line.number))
     elif plan.kind == "chrome":
         _block(parent, v.CHROME, plan, kind=plan.chrome or "residue").text = text
     else:
-        fill(_block(parent, v.PARAGRAPH, plan), text, _located(spans or [], column))
+        fill(_block(parent, v.PARAGRAPH, plan), text, spans or (), column)
 
 
 def finish(root: etree._Element) -> None:

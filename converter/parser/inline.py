@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from bisect import bisect_left
-from collections import defaultdict
 from dataclasses import dataclass, field
 from itertools import count
 
@@ -70,33 +69,83 @@ def _title_shadow(context: Context) -> str:
     return fold(text_of(context.title))
 
 
-def recognise_meeting(lines: list[Line], context: Context) -> dict[int, list[Span]]:
-    """Spans per line number (positions relative to the line) for one meeting's paragraphs."""
-    spans: dict[int, list[Span]] = defaultdict(list)
-    published = publication_date(context.published if isinstance(context.published, str) else None)
-    for line in lines[:_LEAD_SEARCH]:
-        series = series_year(line.shadow, _title_shadow(context)) or context.issue_year
-        found = find_date(line.shadow, published, series)
-        if found:
-            if found.guessed:
-                context.guesses.append(f"line {line.number}: read the date {line.text[found.start:found.end]!r} as {found.value}")
-            if found.year_source == "publication":
-                context.guesses.append(f"line {line.number}: year of the meeting taken from the publication date")
-            spans[line.number].append(found.span())
-            spans[line.number].extend(lead_spans(line.shadow, found.end))
-            break
-    people = PeopleFinder(context)
-    sections = SectionFinder(context)
-    read: dict[int, Line] = {}
-    for line in lines:
-        spans[line.number].extend(trailing_byline(line.shadow))
+class MeetingReader:
+    """Inline recognition over one meeting's paragraphs, fed one line at a time.
+
+    `read` gives back the lines whose spans are final (positions relative to the line), by
+    line number, so that each paragraph's element can be built and its line let go before the
+    next lines are read: a report of many short lines then never holds every line's spans at
+    once. A line waits only for what may still add to it: the first lines until the meeting's
+    date has been looked for in them, and a block's marker standing alone at the end of a line
+    until the next line says whether the block goes on.
+    """
+
+    def __init__(self, context: Context) -> None:
+        self.context = context
+        self.published = publication_date(context.published if isinstance(context.published, str) else None)
+        self.people = PeopleFinder(context)
+        self.sections = SectionFinder(context)
+        self.head: list[Line] | None = []  # the first lines, until the date is looked for
+        self.waiting: dict[int, tuple[Line, list[Span]]] = {}  # lines read, by line number
+
+    def read(self, line: Line) -> list[tuple[int, list[Span]]]:
+        """Read one paragraph; (line number, spans) of every line now final."""
+        if self.head is not None:
+            self.head.append(line)
+            if len(self.head) < _LEAD_SEARCH:
+                return []
+            self._read_head()
+        else:
+            self._scan(line)
+        return self._release()
+
+    def finish(self) -> list[tuple[int, list[Span]]]:
+        """The lines still waiting: nothing more will be read in this meeting."""
+        if self.head is not None:
+            self._read_head()
+        return self._release(everything=True)
+
+    def _read_head(self) -> None:
+        head, self.head = self.head, None
+        context = self.context
+        for line in head:
+            series = series_year(line.shadow, _title_shadow(context)) or context.issue_year
+            found = find_date(line.shadow, self.published, series)
+            if found:
+                if found.guessed:
+                    context.guesses.append(f"line {line.number}: read the date {line.text[found.start:found.end]!r} as {found.value}")
+                if found.year_source == "publication":
+                    context.guesses.append(f"line {line.number}: year of the meeting taken from the publication date")
+                self.waiting[line.number] = (line, [found.span(), *lead_spans(line.shadow, found.end)])
+                break
+        for line in head:
+            self._scan(line)
+
+    def _scan(self, line: Line) -> None:
+        found = self.waiting.setdefault(line.number, (line, []))[1]
+        found.extend(trailing_byline(line.shadow))
         # People and blocks are read through pinyin glosses; their spans map back onto the line.
-        body = read[line.number] = compact(line)
-        spans[line.number].extend(_onto(body, sections.scan(body, people)))
-        for number, deferred in sections.flushed:
-            spans[number].extend(_onto(read[number], deferred))
-        sections.flushed.clear()
-    return {number: _without_wrapping_mentions(found) for number, found in spans.items()}
+        body = compact(line)
+        self.waiting[line.number] = (body, found)
+        found.extend(_onto(body, self.sections.scan(body, self.people)))
+        for number, deferred in self.sections.flushed:
+            held, spans = self.waiting[number]
+            spans.extend(_onto(held, deferred))
+        self.sections.flushed.clear()
+
+    def _release(self, everything: bool = False) -> list[tuple[int, list[Span]]]:
+        # Only a block heading deferred by the section finder can still add to a line read.
+        deferred = self.sections.deferred
+        keep = None if everything or deferred is None else deferred[0]
+        waiting = self.waiting
+        if keep is None:
+            self.waiting = {}
+            return [(number, _without_wrapping_mentions(spans)) for number, (_, spans) in waiting.items()]
+        ready = [(number, _without_wrapping_mentions(spans))
+                 for number, (_, spans) in waiting.items() if number != keep]
+        for number, _ in ready:
+            del waiting[number]
+        return ready
 
 
 def _onto(line: Line, found: list[Span]) -> list[Span]:

@@ -12,8 +12,9 @@ line) the decision is recorded as a guess.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import lru_cache
+from typing import Sequence
 
 from ..markup import Span
 from .chrome import ORIGINAL_TITLE, chrome_kind, edge_kind, is_page_sentence
@@ -61,7 +62,7 @@ _CRUMB = re.compile(r".*(?:>|»|›|→|/)\s*")
 _MAX_SUBTITLE = 50
 
 
-@dataclass
+@dataclass(slots=True)  # one per line of the input, all held while planning
 class Plan:
     """What one line becomes."""
 
@@ -69,7 +70,7 @@ class Plan:
     region: str  # front | body | back
     kind: str  # title | metadata | chrome | p
     chrome: str | None = None
-    spans: list[Span] = field(default_factory=list)  # metadata fields, relative to the line
+    spans: Sequence[Span] = ()  # metadata fields, relative to the line (none: no list per line)
     title_part: int = 0  # 0 for the headline's first line, 1.. for its continuation lines
     origin: str = "page"  # for metadata lines
 
