@@ -2,8 +2,8 @@
 number stands, for any page format.
 
 The OFD and the PDF (exporters/pdf/pages.py) draw through this, so they break their pages at the
-same lines; tests/test_ofd.py holds the two to the same pages and character places. (The PDF's
-page number is still placed by its own draw_page_number, with reportlab's widths.)
+same lines and put each page number at the same place; tests/test_ofd.py holds the two to the
+same pages and character places.
 
 Coordinates are points with the origin at the page's bottom left (as the blocks draw), whatever
 the format does with them.

@@ -8,44 +8,17 @@ import io
 from ... import layout
 from ...typeset.fontset import FontSet
 from ...typeset.gridlines import GridLines
-from ...typeset.pagination import PageFiller
+from ...typeset.pagination import PageFiller, page_number_place
 
 PAGE = (layout.mm_to_pt(layout.PAGE_WIDTH_MM), layout.mm_to_pt(layout.PAGE_HEIGHT_MM))
-LEFT = layout.mm_to_pt(layout.MARGIN_LEFT_MM)
-BOTTOM = layout.mm_to_pt(layout.MARGIN_BOTTOM_MM)
-TOP = PAGE[1] - layout.mm_to_pt(layout.MARGIN_TOP_MM)
-WIDTH = layout.mm_to_pt(layout.TYPE_BLOCK_WIDTH_MM)
-_ASCENT = 0.88  # top of the em box to the baseline, as a fraction of the size
-
-
-def _number_runs(fonts: FontSet, text: str) -> list[tuple[str, str]]:
-    runs: list[tuple[str, str]] = []
-    for character in text:
-        name = fonts.font_for("number", character) or fonts.primary("number")
-        if runs and runs[-1][0] == name:
-            runs[-1] = (name, runs[-1][1] + character)
-        else:
-            runs.append((name, character))
-    return runs
 
 
 def draw_page_number(canvas, fonts: FontSet) -> None:
-    """"— N —" in 4号 Song, its top 7 mm under the type block; odd pages right, even pages left,
-    one character in from the type block's edge."""
-    from reportlab.pdfbase.pdfmetrics import stringWidth
-
-    size = layout.PAGE_NUMBER.size_pt
-    runs = _number_runs(fonts, layout.page_number_text(canvas.getPageNumber()))
-    width = sum(stringWidth(text, name, size) for name, text in runs)
-    one_character = size * layout.PAGE_NUMBER_INDENT_CHARS
-    if canvas.getPageNumber() % 2:
-        x = LEFT + WIDTH - one_character - width
-    else:
-        x = LEFT + one_character
-    top = BOTTOM - layout.mm_to_pt(layout.PAGE_NUMBER_GAP_MM)
-    text = canvas.beginText(x, top - size * _ASCENT)
+    """"— N —" where the shared pagination places it (the OFD draws it at the same place)."""
+    runs, x, baseline = page_number_place(fonts, canvas.getPageNumber())
+    text = canvas.beginText(x, baseline)
     for name, run in runs:
-        text.setFont(name, size)
+        text.setFont(name, layout.PAGE_NUMBER.size_pt)
         text.textOut(run)
     canvas.setFillColorRGB(0, 0, 0)
     canvas.drawText(text)
