@@ -6,23 +6,13 @@ from __future__ import annotations
 import hashlib
 import io
 import zipfile
-from dataclasses import dataclass
 
+from ...layout.properties import Properties
+from ...version import __version__
 from .xml import child, element, part
 
 DOC_ROOT = "Doc_0/Document.xml"
 _FIXED_TIME = (1980, 1, 1, 0, 0, 0)  # the earliest a ZIP can say: no clock in the file
-
-
-@dataclass(frozen=True)
-class DocInfo:
-    title: str
-    author: str
-    subject: str
-    keywords: tuple[str, ...]
-    created: str | None  # ISO 8601 date or date-time, or None
-    creator: str
-    creator_version: str
 
 
 def doc_id(parts: dict[str, bytes]) -> str:
@@ -34,7 +24,8 @@ def doc_id(parts: dict[str, bytes]) -> str:
     return digest.hexdigest()[:32]
 
 
-def ofd_xml(info: DocInfo, identifier: str) -> bytes:
+def ofd_xml(info: Properties, identifier: str) -> bytes:
+    """The entry part: the document's information (the plan's properties, as the PDF's) and its root."""
     root = element("OFD", {"Version": "1.0", "DocType": "OFD"})
     body = child(root, "DocBody")
     doc_info = child(body, "DocInfo")
@@ -48,13 +39,13 @@ def ofd_xml(info: DocInfo, identifier: str) -> bytes:
         keywords = child(doc_info, "Keywords")
         for keyword in info.keywords:
             child(keywords, "Keyword", text=keyword)
-    child(doc_info, "Creator", text=info.creator)
-    child(doc_info, "CreatorVersion", text=info.creator_version)
+    child(doc_info, "Creator", text="notice-converter")
+    child(doc_info, "CreatorVersion", text=__version__)
     child(body, "DocRoot", text=DOC_ROOT)
     return part(root)
 
 
-def package(parts: dict[str, bytes], info: DocInfo) -> bytes:
+def package(parts: dict[str, bytes], info: Properties) -> bytes:
     """The ZIP of `parts` (name → bytes, Doc_0/…) and OFD.xml."""
     everything = {**parts, "OFD.xml": ofd_xml(info, doc_id(parts))}
     stream = io.BytesIO()

@@ -10,12 +10,11 @@ from ...model import Document
 from ...typeset.fontset import FontSet, font_set, font_warnings
 from ...typeset.pagination import PageFiller, page_number_place
 from ...typeset.story import story
-from ...version import __version__
 from .content import page_content
 from .document import OutlineEntry, document_xml
 from .fontfile import subset
 from .ids import Ids
-from .package import DocInfo, package
+from .package import package
 from .resources import RES_FOLDER, FontEntry, document_res, public_res
 from .surface import RecordingSurface, TextRun
 
@@ -38,12 +37,6 @@ def _pages(plan: Plan, fonts: FontSet) -> RecordingSurface:
     filler.end_page()
     surface.pages.pop()  # the page opened after the last one closed
     return surface
-
-
-def _doc_info(plan: Plan) -> DocInfo:
-    found = plan.properties
-    return DocInfo(found.title, found.author, found.subject, tuple(found.keywords), found.created,
-                   "notice-converter", __version__)
 
 
 def render(document: Document, options) -> bytes:
@@ -85,7 +78,7 @@ def render(document: Document, options) -> bytes:
     parts["Doc_0/PublicRes.xml"] = public_res(colour_space, entries)
     parts["Doc_0/DocumentRes.xml"] = document_res(draw_param)
     parts["Doc_0/Document.xml"] = document_xml(ids.last, page_ids, outline, colour_space)
-    data = package(parts, _doc_info(plan))
+    data = package(parts, plan.properties)
     # After the layout: a face is read when a character first needs it, and may have a word to say.
     for warning in font_warnings(fonts, characters):
         if warning not in document.warnings:  # the run's diagnostics, which the CLI prints
