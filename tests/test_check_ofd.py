@@ -160,3 +160,53 @@ def test_absurd_numbers_give_a_report_or_exit_3_never_a_traceback(seed_glyphs, a
         assert error.exit_code == 3
     else:
         assert report.format == "ofd"
+
+
+def _face(cmap_subtable: bytes, platform_encoding=(3, 10)) -> bytes:
+    """A minimal sfnt: head (1000 units per em), hhea (2 metrics), hmtx, and one cmap subtable."""
+    import struct
+
+    head = bytearray(54)
+    struct.pack_into(">H", head, 18, 1000)
+    hhea = bytearray(36)
+    struct.pack_into(">H", hhea, 34, 2)
+    hmtx = struct.pack(">HhHh", 500, 0, 1000, 0)
+    cmap = struct.pack(">HHHHI", 0, 1, *platform_encoding, 12) + cmap_subtable
+    tables = {b"cmap": cmap, b"head": bytes(head), b"hhea": bytes(hhea), b"hmtx": hmtx}
+    directory, body = b"", b""
+    offset = 12 + 16 * len(tables)
+    for tag, data in tables.items():
+        directory += struct.pack(">4sIII", tag, 0, offset + len(body), len(data))
+        body += data + b"\0" * (-len(data) % 4)
+    return struct.pack(">IHHHH", 0x00010000, len(tables), 0, 0, 0) + directory + body
+
+
+@pytest.mark.parametrize("fmt", [12, 4])
+def test_a_face_whose_cmap_spans_all_of_unicode_is_read_at_once(fmt):
+    """A few kilobytes of a hostile face can declare ranges over all of Unicode, again and again:
+    read by looking characters up in the ranges (it took minutes when they were expanded). Run in a
+    child with a deadline, so a regression fails instead of hanging the suite."""
+    import struct
+
+    if fmt == 12:  # 1,000 groups of U+0000..U+10FFFE, each to glyph 1 onwards
+        groups = b"".join(struct.pack(">III", 0, 0x10FFFE, 1) for _ in range(1000))
+        subtable = struct.pack(">HHIII", 12, 0, 16 + len(groups), 0, 1000) + groups
+    else:  # 8,000 overlapping segments U+0000..U+FFFE with delta 1, then the closing segment
+        count = 8001
+        ends = struct.pack(f">{count}H", *([0xFFFE] * 8000 + [0xFFFF]))
+        starts = struct.pack(f">{count}H", *([0] * 8000 + [0xFFFF]))
+        deltas = struct.pack(f">{count}h", *([1] * 8000 + [1]))
+        ranges = struct.pack(f">{count}H", *([0] * count))
+        body = ends + b"\0\0" + starts + deltas + ranges
+        subtable = struct.pack(">HHHHHHH", 4, 14 + len(body), 0, 2 * count, 0, 0, 0) + body
+    code = (
+        "import sys; from converter.check import sfnt\n"
+        "widths = sfnt.read(sys.stdin.buffer.read())\n"
+        "print(widths.char('A'), widths.char('一'), widths.char('\\U00020BB7'))\n"
+    )
+    face = _face(subtable, (3, 10) if fmt == 12 else (3, 1))
+    done = subprocess.run([sys.executable, "-c", code], input=face, capture_output=True, timeout=60)
+    assert done.returncode == 0, done.stderr.decode()[-2000:]
+    # Glyph 0x42 ('A' + 1) and beyond are past the 2 metrics: the last advance (1.0 em); 𠮷 is
+    # mapped only by the format 12 face.
+    assert done.stdout.split() == ([b"1.0", b"1.0", b"1.0"] if fmt == 12 else [b"1.0", b"1.0", b"None"])

@@ -10,6 +10,7 @@ read gives `None`, and the caller falls back to the usual CJK estimate (see `est
 
 from __future__ import annotations
 
+import bisect
 import struct
 import unicodedata
 from typing import Optional
@@ -18,7 +19,7 @@ from typing import Optional
 class Widths:
     """Advance widths in em of one face, by character or by glyph id."""
 
-    def __init__(self, units_per_em: int, advances: list[int], cmap: dict[int, int]):
+    def __init__(self, units_per_em: int, advances: list[int], cmap):
         self.units_per_em = units_per_em
         self._advances = advances
         self._cmap = cmap
@@ -72,47 +73,68 @@ def _read(data: bytes) -> Optional[Widths]:
     return Widths(units, advances, cmap)
 
 
-def _cmap(data: bytes, start: int, length: int) -> dict[int, int]:
+class _Cmap:
+    """Character → glyph id, looked up in the subtable's own ranges (bisect), never expanded: a
+    few bytes of a hostile face can declare ranges over all of Unicode, and expanding them would
+    cost seconds to minutes; a lookup costs a logarithm, and only printed characters are asked."""
+
+    def __init__(self, fmt: int, data: bytes, table: int):
+        self._fmt, self._data, self._table = fmt, data, table
+        if fmt == 12:
+            (groups,) = struct.unpack_from(">I", data, table + 12)
+            groups = min(groups, max(0, (len(data) - table - 16) // 12))  # no more than the bytes hold
+            self._groups = [struct.unpack_from(">III", data, table + 16 + 12 * i) for i in range(groups)]
+            self._groups.sort()
+            self._firsts = [group[0] for group in self._groups]
+        else:
+            (segments,) = struct.unpack_from(">H", data, table + 6)
+            self._segments = segments // 2
+            self._ends_at = table + 14
+            self._ends = list(struct.unpack_from(f">{self._segments}H", data, self._ends_at))
+
+    def get(self, code: int) -> Optional[int]:
+        try:
+            gid = self._group_gid(code) if self._fmt == 12 else self._segment_gid(code)
+        except struct.error:  # a range offset pointing outside the table: no glyph
+            return None
+        return gid or None
+
+    def _group_gid(self, code: int) -> int:
+        index = bisect.bisect_right(self._firsts, code) - 1
+        if index < 0:
+            return 0
+        first, last, gid = self._groups[index]
+        return gid + code - first if code <= last else 0
+
+    def _segment_gid(self, code: int) -> int:
+        # Format 4: the first segment whose end is at or past the code, if it starts at or before it.
+        index = bisect.bisect_left(self._ends, code)
+        if index >= self._segments or code > 0xFFFF:
+            return 0
+        segments, data = self._segments, self._data
+        starts = self._ends_at + 2 * segments + 2
+        deltas, ranges = starts + 2 * segments, starts + 4 * segments
+        (first,) = struct.unpack_from(">H", data, starts + 2 * index)
+        if first > code or first == 0xFFFF:
+            return 0
+        (delta,) = struct.unpack_from(">h", data, deltas + 2 * index)
+        (range_offset,) = struct.unpack_from(">H", data, ranges + 2 * index)
+        if range_offset == 0:
+            return (code + delta) & 0xFFFF
+        (gid,) = struct.unpack_from(">H", data, ranges + 2 * index + range_offset + 2 * (code - first))
+        return (gid + delta) & 0xFFFF if gid else 0
+
+
+def _cmap(data: bytes, start: int, length: int) -> dict[int, int] | _Cmap:
     """Unicode → glyph id from the best Unicode subtable: format 12 (all planes), else format 4."""
     _, count = struct.unpack_from(">HH", data, start)
-    found: dict[int, int] = {}
     best = {}
     for index in range(count):
         platform, encoding, offset = struct.unpack_from(">HHI", data, start + 4 + 8 * index)
         if (platform, encoding) in ((3, 10), (3, 1), (0, 3), (0, 4), (0, 6), (0, 1), (0, 0)):
             (fmt,) = struct.unpack_from(">H", data, start + offset)
             best.setdefault(fmt, start + offset)
-    if 12 in best:
-        table = best[12]
-        (groups,) = struct.unpack_from(">I", data, table + 12)
-        for index in range(groups):
-            first, last, gid = struct.unpack_from(">III", data, table + 16 + 12 * index)
-            if last - first > 0x10FFFF:
-                break
-            for code in range(first, last + 1):
-                found[code] = gid + code - first
-    elif 4 in best:
-        table = best[4]
-        (segments,) = struct.unpack_from(">H", data, table + 6)
-        segments //= 2
-        ends = table + 14
-        starts = ends + 2 * segments + 2
-        deltas = starts + 2 * segments
-        ranges = deltas + 2 * segments
-        for index in range(segments):
-            (end,) = struct.unpack_from(">H", data, ends + 2 * index)
-            (first,) = struct.unpack_from(">H", data, starts + 2 * index)
-            (delta,) = struct.unpack_from(">h", data, deltas + 2 * index)
-            (range_offset,) = struct.unpack_from(">H", data, ranges + 2 * index)
-            if first == 0xFFFF:
-                continue
-            for code in range(first, end + 1):
-                if range_offset == 0:
-                    gid = (code + delta) & 0xFFFF
-                else:
-                    where = ranges + 2 * index + range_offset + 2 * (code - first)
-                    (gid,) = struct.unpack_from(">H", data, where)
-                    gid = (gid + delta) & 0xFFFF if gid else 0
-                if gid:
-                    found[code] = gid
-    return found
+    for fmt in (12, 4):
+        if fmt in best:
+            return _Cmap(fmt, data, best[fmt])
+    return {}
