@@ -206,3 +206,39 @@ def test_a_last_sentence_about_infringement_is_the_reports_text():
     text = page(back=f"{last}\n")
     assert_printed(text, last)
     assert not chrome(text)
+
+
+# ------------------------------------------------------------ look-alikes found in review
+
+_REPORT = ("松川县应急管理局召开安全生产工作会议\n"
+           "3月1日,松川县应急管理局召开安全生产工作会议,局长韩立川主持会议并讲话。\n会议强调,要压实责任。\n")
+
+
+@pytest.mark.parametrize("after", ["", "2024-03-01\n", "2024年3月1日\n"])
+def test_an_organs_signature_that_opens_a_news_headline_is_printed(after):
+    # The headline begins with the organ ("松川县应急管理局|召开…"): a back line naming only the organ
+    # is its 署名, not the headline cut off.
+    text = _REPORT + "松川县应急管理局\n" + after
+    assert_printed(text, "松川县应急管理局")
+    assert not [kind for kind, _ in chrome(text) if kind == "repeated-title"]
+
+
+def test_a_signature_over_an_iso_date_stays_after_the_report():
+    text = _REPORT + "松川县人民政府办公室\n2024-03-01\n"
+    assert_printed(text, "松川县人民政府办公室")
+    assert not any("被截断" in guess or "cut off" in guess for guess in parsed(text).guesses)
+
+
+@pytest.mark.parametrize("line", ["严禁未经许可擅自开工建设", "留言办理工作", "未经许可不得占用耕地",
+                                  "声明:本次会议材料不得外传。", "留言板"])
+def test_a_reports_own_words_about_permission_messages_or_statements_are_printed(line):
+    text = _REPORT + line + "\n"
+    assert_printed(text, line)
+    assert not chrome(text)
+
+
+def test_a_meetings_name_over_a_date_is_a_signature_not_a_tag():
+    text = _REPORT + "松川县人民政府常务会议\n2024年3月1日\n"
+    assert_printed(text, "松川县人民政府常务会议")
+    assert_printed(text, "2024年3月1日")
+    assert not chrome(text)

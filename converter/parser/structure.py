@@ -269,6 +269,11 @@ _DATE_LINE = re.compile(r"^[\d〇零一二三四五六七八九十]{2,4}\s*年\s
                         r"\s*[\d〇零一二三四五六七八九十]{1,3}\s*日$")
 
 
+# Where a headline goes on after the organ that opens it ("松川县应急管理局|召开…会议", "…人民政府|关于…",
+# "…人民政府|第十二次常务会议纪要"): a back line that stops there is the organ's 署名, not a cut-off title.
+_TITLE_GOES_ON = re.compile(r"(?:关于|召开|举行|组织|开展|传达|学习|部署|主持|召集|专题|印发|发布|第)")
+
+
 def _repeats_title(shadow: str, title: str, signed: bool) -> bool:
     """The headline again: whole, with a site's name after a separator, or cut off. A 公文's
     署名 is where its title's "发文机关关于…" begins: not a cut-off title."""
@@ -278,7 +283,7 @@ def _repeats_title(shadow: str, title: str, signed: bool) -> bool:
     if text == title:
         return True
     if len(text) >= _MIN_CUT_TITLE and title.startswith(text):
-        return not signed and not title[len(text):].startswith("关于")
+        return not signed and not _TITLE_GOES_ON.match(title[len(text):])
     return text.startswith(title) and bool(_TITLE_TAIL.match(text[len(title):]))
 
 
@@ -298,6 +303,8 @@ def _mark_back(plans: list[Plan]) -> None:
                 plan.kind, plan.chrome = "chrome", "repeated-title"
             elif plan.kind == "p" and links and not is_sentence(text):
                 plan.kind, plan.chrome = "chrome", "navigation"
+            elif plan.kind == "chrome" and plan.chrome == "tag" and signed and not _LINKS_HEADER.match(text):
+                plan.kind, plan.chrome = "p", None  # a meeting's name over a 成文日期: its 署名
             elif plan.kind == "chrome" and _LINKS_HEADER.match(text.strip()):
                 links = True
             elif (plan.kind == "metadata" and _DATE_LINE.match(text.strip()) and previous is not None
@@ -436,7 +443,8 @@ def _repeats_front(line: Line, front: list[Line]) -> bool:
 def _page_furniture(lines: list[Line]) -> bool:
     """Only page furniture (a footer, share buttons, a site name) after the report: a cut-off
     last line of the text is still the last line of the report on a saved web page."""
-    return all(_edge(line.shadow, "back") is not None for line in lines)
+    # A date a metadata field reads ("2024-03-01") is a 署名's 成文日期 or the page's date, not furniture.
+    return all(_edge(line.shadow, "back") is not None and not _fields(line.shadow) for line in lines)
 
 
 def plan_lines(lines: list[Line], guesses: list[str] | None = None) -> list[Plan]:
