@@ -264,3 +264,15 @@ def test_libreoffice_aligns_copy_to_after_its_colon_and_the_issue_date_flush_rig
     assert abs(rows[2][0][3] - (left + COLOPHON_SIZE)) < 1 and rows[2][-1][0].endswith("印发")
     assert abs(rows[2][-1][4] - (right - COLOPHON_SIZE)) < 1  # the date one character from the right
     assert bottom - PITCH < rows[2][-1][2] <= bottom
+
+
+def test_a_minutes_attendance_block_never_splits_the_colophon():
+    """A 抄送 line ending in 。 is read as the meeting's last paragraph; in a 纪要 the attendance
+    block (generated from the text) comes before the whole 版记, which stays one footed unit."""
+    text = ("松川县召开常务会议\n3月1日,松川县人民政府召开常务会议,县长韩立川主持会议,副县长吴桐出席会议。\n"
+            "会议要求,要抓好落实。\n抄送:县委办,县人大办。\n松川县人民政府办公室　　2024年3月1日印发\n")
+    blocks = build_plan(converter.parse(text).root, ExportOptions(layout="minutes")).blocks
+    roles = [block.role for block in blocks]
+    first = roles.index(COLOPHON)
+    assert roles[first:] == [COLOPHON, COLOPHON] and "attendance" in roles[:first]
+    assert all(block.foot for block in blocks[first:])

@@ -378,7 +378,12 @@ def _minutes(root: etree._Element, keep: bool) -> list[Block]:
             listed.append(Block(ATTENDANCE, runs))
         if listed:
             listed[0].blank_before = 1
-        text += paragraphs + listed
+        # A 版记 line the meeting's text ends with (a 抄送 line ending in 。 is read as its paragraph)
+        # stays with the 版记 after the attendance block, never split from it.
+        colophon: list[Block] = []
+        while paragraphs and paragraphs[-1].role == COLOPHON:
+            colophon.insert(0, paragraphs.pop())
+        text += paragraphs + listed + colophon
     text += _back(root, builder)
     _closing(text)
     _colophon(text)
