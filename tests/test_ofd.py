@@ -369,3 +369,32 @@ def test_the_subsets_character_map_reaches_beyond_the_bmp():
     found = {(t.platformID, t.platEncID, t.format): t.cmap for t in table.tables}
     assert found[(3, 10, 12)] == {code: f"g{glyph}" for code, glyph in mapping.items()}
     assert found[(3, 1, 4)] == {code: f"g{glyph}" for code, glyph in mapping.items() if code <= 0xFFFF}
+
+
+def test_a_subset_too_scattered_for_format_4_is_mapped_by_format_12_alone():
+    """Format 4 counts its length in 16 bits: ~8,190 codes that are not neighbours overflow it."""
+    from converter.check.sfnt import _cmap
+    from converter.exporters.ofd import sfnt
+
+    mapping = {0x4E00 + 2 * i: i + 1 for i in range(9000)}
+    data = sfnt.cmap(mapping)
+    lookup = _cmap(data, 0, len(data))
+    assert all(lookup.get(code) == glyph for code, glyph in list(mapping.items())[::97])
+    small = sfnt.cmap({0x4E00: 1, 0x4E02: 2})
+    assert _cmap(small, 0, len(small)).get(0x4E02) == 2
+
+
+def test_fonts_say_serif_by_their_family():
+    from converter.exporters.ofd.render import _serif
+
+    assert _serif("Noto Serif CJK SC") and _serif("FandolFang") and _serif("AR PL UKai CN")
+    assert not _serif("Noto Sans CJK SC") and not _serif("FandolHei") and not _serif("SimHei")
+
+
+def test_the_doc_id_changes_with_the_document_information_alone():
+    from converter.exporters.ofd.package import doc_id, ofd_xml
+    from converter.layout.properties import Properties
+
+    parts = {"Doc_0/Document.xml": b"<same/>"}
+    one, other = (Properties(title, "", "", (), None) for title in ("甲", "乙"))
+    assert doc_id({**parts, "OFD.xml": ofd_xml(one, "")}) != doc_id({**parts, "OFD.xml": ofd_xml(other, "")})

@@ -10,7 +10,7 @@ both. What the standard says, and this reader follows:
   into its Boundary, whose origin is in the page's space; lengths are millimetres, y runs down.
   Each character of a TextCode follows the previous by DeltaX (with the `g count value`
   shorthand) or, where DeltaX gives nothing, by the glyph's advance in the embedded face (HScale
-  applied); a TextCode without X or Y goes on from the previous one.
+  applied); a TextCode without X or Y takes the previous TextCode's X or Y (GB/T 33190).
 - The face: the Font resource's FontName, or its FamilyName when only that says which family
   the face is; the colour: the object's FillColor, else its DrawParam's (following Relative),
   else the layer's, else black, in the colour space named, the document's DefaultCS, or RGB.

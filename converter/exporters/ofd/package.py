@@ -47,7 +47,8 @@ def ofd_xml(info: Properties, identifier: str) -> bytes:
 
 def package(parts: dict[str, bytes], info: Properties) -> bytes:
     """The ZIP of `parts` (name → bytes, Doc_0/…) and OFD.xml."""
-    everything = {**parts, "OFD.xml": ofd_xml(info, doc_id(parts))}
+    identifier = doc_id({**parts, "OFD.xml": ofd_xml(info, "")})  # the pages and the information
+    everything = {**parts, "OFD.xml": ofd_xml(info, identifier)}
     stream = io.BytesIO()
     with zipfile.ZipFile(stream, "w") as archive:
         for name in sorted(everything):

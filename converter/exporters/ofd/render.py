@@ -3,6 +3,8 @@ recorded, then written as OFD parts with the fonts' subsets embedded."""
 
 from __future__ import annotations
 
+import re
+
 from ... import layout
 from ...errors import ExportError
 from ...layout.plan import Plan, build_plan
@@ -39,6 +41,12 @@ def _pages(plan: Plan, fonts: FontSet) -> RecordingSurface:
     return surface
 
 
+def _serif(family: str) -> bool:
+    """Serif, as OFD's Font says it: a reader that draws with its own fonts picks by it. The faces
+    GB/T 9704 asks for are Song, 仿宋 and 楷 (serif) and 黑体 (sans); the family's name tells which."""
+    return not re.search(r"sans|hei|黑|gothic", family, re.IGNORECASE)
+
+
 def render(document: Document, options) -> bytes:
     plan = build_plan(document.root, options)
     characters = plan.characters()
@@ -60,7 +68,8 @@ def render(document: Document, options) -> bytes:
             continue
         file = f"font_{number}.ttf"
         parts[f"Doc_0/{RES_FOLDER}/{file}"] = subset(info, name, used[name])
-        entries.append(FontEntry(ids.next(), name, info.family, file, info.weight_class >= 600, True))
+        entries.append(FontEntry(ids.next(), name, info.family, file, info.weight_class >= 600,
+                                  _serif(info.family)))
     if used and not entries:  # a document that prints nothing (one empty page) needs no font
         raise ExportError("no font of the document could be embedded in the OFD")
     # A run named after a face that could not be used (fonts.UNUSABLE) has characters no face

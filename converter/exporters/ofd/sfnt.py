@@ -43,8 +43,9 @@ def font_file(tables: dict[str, bytes]) -> bytes:
 
 
 def cmap(mapping: dict[int, int]) -> bytes:
-    """Unicode → glyph: format 4 (Windows, BMP) and, when a code lies beyond U+FFFF, format 12
-    (Windows, full repertoire). Codes in a row with glyphs in a row share one segment."""
+    """Unicode → glyph: format 4 (Windows, BMP) and, when a code lies beyond U+FFFF or the BMP
+    codes are too scattered for format 4's 16-bit length, format 12 (Windows, full repertoire).
+    Codes in a row with glyphs in a row share one segment."""
     codes = sorted(mapping)
     groups: list[list[int]] = []  # [first code, last code, first glyph]
     for code in codes:
@@ -61,9 +62,11 @@ def cmap(mapping: dict[int, int]) -> bytes:
     deltas = struct.pack(f">{count}H", *(((glyph - first) & 0xFFFF) if glyph else 1 for first, _, glyph in segments))
     body = ends + b"\0\0" + starts + deltas + b"\0\0" * count
     search_range, selector, shift = _search(count, 2)
-    format_4 = struct.pack(">HHHHHHH", 4, 14 + len(body), 0, 2 * count, search_range, selector, shift) + body
-    subtables = [(1, format_4)]
-    if codes and codes[-1] > 0xFFFF:
+    subtables = []
+    if 14 + len(body) <= 0xFFFF:  # format 4 counts its length in 16 bits: ~8,000 scattered codes at most
+        format_4 = struct.pack(">HHHHHHH", 4, 14 + len(body), 0, 2 * count, search_range, selector, shift) + body
+        subtables.append((1, format_4))
+    if (codes and codes[-1] > 0xFFFF) or not subtables:
         entries = b"".join(struct.pack(">LLL", *group) for group in groups)
         subtables.append((10, struct.pack(">HHLLL", 12, 0, 16 + len(entries), 0, len(groups)) + entries))
     header = struct.pack(">HH", 0, len(subtables))

@@ -21,7 +21,7 @@ from reportlab.pdfbase.ttfonts import FF_ITALIC, FF_SYMBOLIC, SUBSETN, TTEncodin
 
 from ...errors import ExportError
 from ...typeset.facecache import FaceInfo, FontUnusable
-from ...typeset.glyphs import glyphs_for, off_progress, on_progress  # noqa: F401 - their old home
+from ...typeset.glyphs import glyphs_for
 from ...typeset.glyphstore import Glyph, store
 from .boundedcache import BoundedCache
 from .embedding import BuiltSubset, add_subset, build_subset
