@@ -242,3 +242,9 @@ def test_a_meetings_name_over_a_date_is_a_signature_not_a_tag():
     assert_printed(text, "松川县人民政府常务会议")
     assert_printed(text, "2024年3月1日")
     assert not chrome(text)
+
+
+def test_the_headline_cut_off_after_the_pages_own_lines_is_chrome():
+    # After share buttons or a footer, the organ that opens the headline is the page's residue.
+    text = _REPORT + "扫一扫 手机端浏览\n松川县应急管理局\n"
+    assert_hidden(text, "松川县应急管理局", "repeated-title")

@@ -274,16 +274,17 @@ _DATE_LINE = re.compile(r"^[\d〇零一二三四五六七八九十]{2,4}\s*年\s
 _TITLE_GOES_ON = re.compile(r"(?:关于|召开|举行|组织|开展|传达|学习|部署|主持|召集|专题|印发|发布|第)")
 
 
-def _repeats_title(shadow: str, title: str, signed: bool) -> bool:
-    """The headline again: whole, with a site's name after a separator, or cut off. A 公文's
-    署名 is where its title's "发文机关关于…" begins: not a cut-off title."""
+def _repeats_title(shadow: str, title: str, signed: bool, after_page: bool = False) -> bool:
+    """The headline again: whole, with a site's name after a separator, or cut off. A 署名 is
+    where its title's "发文机关关于…" or "机关召开…" begins: not a cut-off title, unless the page's
+    own lines (share buttons, a footer) stand between it and the report (`after_page`)."""
     text = _squash(shadow).translate(_UNBRACKET)
     if not title or not text:
         return False
     if text == title:
         return True
     if len(text) >= _MIN_CUT_TITLE and title.startswith(text):
-        return not signed and not _TITLE_GOES_ON.match(title[len(text):])
+        return not signed and (after_page or not _TITLE_GOES_ON.match(title[len(text):]))
     return text.startswith(title) and bool(_TITLE_TAIL.match(text[len(title):]))
 
 
@@ -299,7 +300,8 @@ def _mark_back(plans: list[Plan]) -> None:
         if plan.region == "back":
             text = plan.line.shadow
             signed = index + 1 < len(plans) and bool(_DATE_LINE.match(plans[index + 1].line.shadow.strip()))
-            if plan.kind == "p" and _repeats_title(text, title_text, signed):
+            after_page = previous is not None and previous.kind == "chrome"
+            if plan.kind == "p" and _repeats_title(text, title_text, signed, after_page):
                 plan.kind, plan.chrome = "chrome", "repeated-title"
             elif plan.kind == "p" and links and not is_sentence(text):
                 plan.kind, plan.chrome = "chrome", "navigation"
