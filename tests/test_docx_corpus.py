@@ -19,10 +19,10 @@ from converter import vocabulary as v
 from converter.layout.minutes import source_line
 from converter.model import body_paragraphs, text_of, title_text
 from tests.conftest import corpus_names, corpus_text, require_tool
+from tests.goldens import REGENERATE, assert_matches_golden
 
 LAYOUTS = ("report", "minutes")
 GOLDEN = Path(__file__).parent / "golden" / "docx"
-REGENERATE = "NOTICE_REGENERATE_GOLDENS"
 _HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 
 
@@ -99,11 +99,7 @@ def test_seed_document_xml_matches_its_golden(exported, layout):
     _, data = exported["seed", layout]
     actual = normalised_document_xml(data)
     golden = GOLDEN / f"seed-{layout}.document.xml"
-    if os.environ.get(REGENERATE):
-        golden.parent.mkdir(parents=True, exist_ok=True)
-        golden.write_bytes(actual)
-    assert golden.exists(), f"no golden yet: run with {REGENERATE}=1 and review the new file"
-    assert actual == golden.read_bytes(), f"document.xml changed; if intended, rerun with {REGENERATE}=1"
+    assert_matches_golden(actual, golden, "document.xml")
 
 
 def test_goldens_are_never_regenerated_in_ci():

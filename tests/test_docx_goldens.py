@@ -4,7 +4,6 @@ with NOTICE_REGENERATE_GOLDENS=1."""
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
 import pytest
@@ -12,10 +11,10 @@ import pytest
 import converter
 from tests.conftest import CORPUS
 from tests.test_docx_corpus import normalised_document_xml
+from tests.goldens import assert_matches_golden
 
 GOLDEN = Path(__file__).parent / "golden" / "docx"
 TEXTS = Path(__file__).parent / "texts"
-REGENERATE = "NOTICE_REGENERATE_GOLDENS"
 CASES = [(TEXTS / "minutes-attendance.txt", "minutes"), (TEXTS / "circular.txt", "report"),
          (CORPUS / "dev-24.txt", "minutes")]
 
@@ -27,7 +26,4 @@ def test_document_xml_matches_its_golden(path, layout):
     data = converter.export(converter.parse(path.read_text(encoding="utf-8")), "docx", layout=layout)
     actual = normalised_document_xml(data)
     golden = GOLDEN / f"{path.stem}-{layout}.document.xml"
-    if os.environ.get(REGENERATE):
-        golden.write_bytes(actual)
-    assert golden.exists(), f"no golden yet: run with {REGENERATE}=1 and review the new file"
-    assert actual == golden.read_bytes(), f"document.xml changed; if intended, rerun with {REGENERATE}=1"
+    assert_matches_golden(actual, golden, "document.xml")

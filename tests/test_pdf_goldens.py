@@ -3,7 +3,6 @@ reviewed like the plan's, regenerated deliberately with NOTICE_REGENERATE_GOLDEN
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
 import pytest
@@ -12,9 +11,9 @@ import converter
 from converter.typeset.discovery import SYSTEM_FONTS_ENV
 from tests.conftest import corpus_text, require_tool
 from tests.pdf_lines import line_dump
+from tests.goldens import assert_matches_golden
 
 GOLDEN = Path(__file__).parent / "golden" / "pdf"
-REGENERATE = "NOTICE_REGENERATE_GOLDENS"
 TEXTS = Path(__file__).parent / "texts"
 # The seed, a 纪要 whose text lists who attended, a 通知 with 主送/署名/日期/抄送 (both written by
 # us in the form offices use: the corpus has neither), a traditional-script text, a wrapped 纪要标志.
@@ -34,11 +33,7 @@ def test_pdf_lines_match_their_golden(corpus_available, monkeypatch, name, layou
     data = converter.export(converter.parse(_text(name)), "pdf", layout=layout)
     actual = line_dump(require_tool("pdftotext"), data)
     golden = GOLDEN / f"{name}.{layout}.txt"
-    if os.environ.get(REGENERATE):
-        golden.parent.mkdir(parents=True, exist_ok=True)
-        golden.write_text(actual, encoding="utf-8")
-    assert golden.exists(), f"no golden yet: run with {REGENERATE}=1 and review the new file"
-    assert actual == golden.read_text(encoding="utf-8"), f"PDF lines changed; if intended, rerun with {REGENERATE}=1"
+    assert_matches_golden(actual, golden, "PDF lines")
 
 
 def test_the_colophon_stands_between_thick_rules_with_thin_ones_between_its_lines():

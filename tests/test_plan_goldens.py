@@ -8,7 +8,6 @@ NOTICE_REGENERATE_GOLDENS=1.
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
 import pytest
@@ -17,10 +16,10 @@ import converter
 from converter.layout.plan import build_plan
 from converter.options import ExportOptions
 from tests.conftest import corpus_names, corpus_text
+from tests.goldens import assert_matches_golden
 
 LAYOUTS = ("report", "minutes")
 GOLDEN = Path(__file__).parent / "golden" / "plan"
-REGENERATE = "NOTICE_REGENERATE_GOLDENS"
 
 @pytest.mark.parametrize("layout", LAYOUTS)
 @pytest.mark.parametrize("name", corpus_names())
@@ -28,8 +27,4 @@ def test_plan_matches_its_golden(corpus_available, name, layout):
     document = converter.parse(corpus_text(name))
     actual = build_plan(document.root, ExportOptions(layout=layout)).dump()
     golden = GOLDEN / f"{name}.{layout}.txt"
-    if os.environ.get(REGENERATE):
-        golden.parent.mkdir(parents=True, exist_ok=True)
-        golden.write_text(actual, encoding="utf-8")
-    assert golden.exists(), f"no golden yet: run with {REGENERATE}=1 and review the new file"
-    assert actual == golden.read_text(encoding="utf-8"), f"plan changed; if intended, rerun with {REGENERATE}=1"
+    assert_matches_golden(actual, golden, "plan")
