@@ -7,8 +7,10 @@ round draws fresh inputs) until its share of --inputs is reached or --minutes ru
 every input a property actually checked. Exporter properties are costlier and get a tenth of the
 parser's share. Prints one line per property: inputs tried, failures, inputs per second; the
 first failure of each property is printed in full (hypothesis has already shrunk it). Then each
-worker's memory: resident size after each property's first and last rounds, and its peak, so
-growth over a long run (a leak) shows as a rising pair rather than hiding in one total.
+worker's memory: resident size after each property's first round and after a quarter, half,
+three quarters and all of its rounds, and its peak, so growth over a long run (a leak) shows as
+a rising series rather than hiding in one total, and bounded caches filling up show as a rise
+that levels off.
 """
 
 from __future__ import annotations
@@ -72,7 +74,7 @@ def _peak_mb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # kB on Linux
 
 
-def worker(arguments) -> list[tuple[str, int, int, float, str | None, float, float, float]]:
+def worker(arguments) -> list[tuple[str, int, int, float, str | None, list[float], float]]:
     budget, seconds, round_size = arguments
     sys.path.insert(0, str(ROOT))
     from tests import test_properties as module
@@ -80,17 +82,19 @@ def worker(arguments) -> list[tuple[str, int, int, float, str | None, float, flo
     results = []
     for title, check_name, strategy_name, share in PROPERTIES:
         check, strategy = getattr(module, check_name), _strategy(module, strategy_name)
-        counter, failures, first, started, after_first = [0], 0, None, time.monotonic(), None
+        counter, failures, first, started, resident = [0], 0, None, time.monotonic(), []
         # Each property has its own slice of the time; exporter rounds are smaller (≈ 30 inputs/s).
         property_deadline = started + seconds * share
         size = round_size if share > 0.1 else max(1, round_size // 20)
         while counter[0] < budget * share and time.monotonic() < property_deadline:
             failure = _round(module, check, strategy, size, counter)
-            after_first = after_first if after_first is not None else _resident_mb()
+            resident.append(_resident_mb())
             if failure:
                 failures += 1
                 first = first or failure
-        results.append((title, counter[0], failures, time.monotonic() - started, first, after_first or 0.0, _resident_mb(), _peak_mb()))
+        # Resident MB after the first round, then at each quarter of the rounds.
+        marks = [resident[min(len(resident) - 1, len(resident) * q // 4)] for q in (0, 1, 2, 3)] + [resident[-1]] if resident else []
+        results.append((title, counter[0], failures, time.monotonic() - started, first, marks, _peak_mb()))
     return results
 
 
@@ -117,9 +121,9 @@ def main() -> int:
                 print(row[4])
                 break
     for number, results in enumerate(per_worker, start=1):
-        # Per property: resident MB after its first round -> after its last round.
-        resident = ", ".join(f"{row[5]:.0f}->{row[6]:.0f}" for row in results)
-        print(f"worker {number} memory: resident MB per property (first round -> last) {resident}; peak {results[-1][7]:.0f} MB")
+        # Per property: resident MB after its first round, at 1/4, 1/2, 3/4 of its rounds, last.
+        resident = "; ".join("→".join(f"{mb:.0f}" for mb in row[5]) for row in results)
+        print(f"worker {number} memory: resident MB per property (first round, 1/4, 1/2, 3/4, last) {resident}; peak {results[-1][6]:.0f} MB")
     minutes = (time.monotonic() - started) / 60
     print(f"{'total':<42} {total_inputs:>10,} inputs {total_failures:>4} failing rounds in {minutes:.1f} min")
     return 1 if total_failures else 0

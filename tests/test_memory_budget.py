@@ -109,3 +109,28 @@ def test_streamed_xml_is_what_tostring_gives(pretty: bool):
     for document in _documents_with_many_blocks():
         expected = etree.tostring(document.root, xml_declaration=True, encoding="UTF-8", pretty_print=pretty)
         assert converter.export(document, "xml", pretty=pretty) == expected
+
+
+def test_long_lived_parser_memory_does_not_grow_with_characters_met():
+    # The matching shadow asks OpenCC once per character and remembers the answer. Remembered
+    # as a dict of every character met, a long-lived process fed arbitrary text (the fuzz
+    # campaign, a records system) grew by ~100 bytes per distinct character, without bound.
+    import tracemalloc
+
+    from converter.parser.folding import fold
+
+    # Supplementary ideographs and private-use characters: none of them has a simpler form.
+    texts = ["".join(chr(code) for code in range(start, start + 5000))
+             for start in range(0x20000, 0x2A000, 5000)] + \
+            ["".join(chr(code) for code in range(start, start + 5000)) for start in range(0xF0000, 0xFA000, 5000)]
+    fold(texts[0][:10])  # the converter itself is loaded once
+    tracemalloc.start()
+    try:
+        before = tracemalloc.get_traced_memory()[0]
+        for text in texts:
+            assert len(fold(text)) == len(text)
+        grown = tracemalloc.get_traced_memory()[0] - before
+    finally:
+        tracemalloc.stop()
+    assert grown < 500_000, f"{grown:,} bytes kept after folding 60,000 distinct characters"
+    assert fold("會議討論") == "会议讨论"  # and the traditional characters still fold

@@ -21,13 +21,22 @@ def _converter():
     return opencc.OpenCC("t2s")
 
 
-_char_cache: dict[int, int] = {}
+# What OpenCC said of each character met so far, kept in a bounded form: one bit per code point
+# for "already asked" (139 KB, fixed) and a dict of the characters that do change, which cannot
+# outgrow OpenCC's own table. A dict of every character met grew without bound in a long-lived
+# process fed arbitrary text (the fuzz campaign: ~1 entry per input, ~100 bytes each).
+_asked = bytearray(0x110000 // 8)
+_simpler: dict[int, int] = {}
+
+
+def _was_asked(code: int) -> bool:
+    return bool(_asked[code >> 3] & (1 << (code & 7)))
 
 
 def _simplified_table(text: str) -> dict[int, int]:
     """Map each traditional character of `text` to its simplified form (one to one only)."""
-    table: dict[int, int] = {}
-    pending = [ch for ch in set(text) if ord(ch) >= 0x3400 and ord(ch) not in _char_cache]
+    present = set(text)
+    pending = [ch for ch in present if ord(ch) >= 0x3400 and not _was_asked(ord(ch))]
     if pending:
         converter = _converter()
         # One call for all new characters, newline-separated, keeps the cost per document small.
@@ -35,12 +44,11 @@ def _simplified_table(text: str) -> dict[int, int]:
         if len(converted) != len(pending):  # never expected; fall back to one call each
             converted = [converter.convert(ch) for ch in pending]
         for original, simple in zip(pending, converted):
-            _char_cache[ord(original)] = ord(simple) if len(simple) == 1 else ord(original)
-    for ch in set(text):
-        code = ord(ch)
-        if code in _char_cache and _char_cache[code] != code:
-            table[code] = _char_cache[code]
-    return table
+            code = ord(original)
+            if len(simple) == 1 and simple != original:
+                _simpler[code] = ord(simple)
+            _asked[code >> 3] |= 1 << (code & 7)
+    return {ord(ch): _simpler[ord(ch)] for ch in present if ord(ch) in _simpler}
 
 
 def fold(text: str) -> str:
