@@ -29,14 +29,11 @@ _asked = bytearray(0x110000 // 8)
 _simpler: dict[int, int] = {}
 
 
-def _was_asked(code: int) -> bool:
-    return bool(_asked[code >> 3] & (1 << (code & 7)))
-
-
 def _simplified_table(text: str) -> dict[int, int]:
     """Map each traditional character of `text` to its simplified form (one to one only)."""
     present = set(text)
-    pending = [ch for ch in present if ord(ch) >= 0x3400 and not _was_asked(ord(ch))]
+    asked = _asked  # the bit test inline: this runs for every distinct character of every text
+    pending = [ch for ch in present if (code := ord(ch)) >= 0x3400 and not asked[code >> 3] >> (code & 7) & 1]
     if pending:
         converter = _converter()
         # One call for all new characters, newline-separated, keeps the cost per document small.
@@ -48,7 +45,8 @@ def _simplified_table(text: str) -> dict[int, int]:
             if len(simple) == 1 and simple != original:
                 _simpler[code] = ord(simple)
             _asked[code >> 3] |= 1 << (code & 7)
-    return {ord(ch): _simpler[ord(ch)] for ch in present if ord(ch) in _simpler}
+    simpler = _simpler
+    return {code: simpler[code] for code in map(ord, present) if code in simpler}
 
 
 def fold(text: str) -> str:
