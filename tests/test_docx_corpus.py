@@ -83,7 +83,9 @@ def test_every_chinese_character_of_the_text_is_printed_in_order(exported, name)
 def test_kept_punctuation_prints_the_model_text_exactly(corpus_available, name):
     document = converter.parse(corpus_text(name))
     data = converter.export(document, "docx", keep_punctuation=True)
-    printed = [p.text.strip() for p in _text_paragraphs(document, docx.Document(io.BytesIO(data)).paragraphs)]
+    # A w:br (python-docx reads it as "\n") is a line break the layout chose, not a character.
+    printed = [p.text.replace("\n", "").strip()
+               for p in _text_paragraphs(document, docx.Document(io.BytesIO(data)).paragraphs)]
     expected = [_model_body_of(p).strip() for p in _printed_paragraphs(document.root) if _model_body_of(p).strip()]
     assert printed == expected
 

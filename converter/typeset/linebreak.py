@@ -49,7 +49,7 @@ def can_break(text: str, position: int, keeps: frozenset[int] = frozenset()) -> 
     return not (_is_word_character(before) and _is_word_character(after))
 
 
-def _break_before(text: str, start: int, overflow: int, keeps: frozenset[int]) -> int:
+def break_before(text: str, start: int, overflow: int, keeps: frozenset[int]) -> int:
     """The last legal break in (start, overflow]: first one that honours `keeps`, then any;
     `overflow` itself when there is none."""
     for rules in (keeps, frozenset()):
@@ -118,7 +118,7 @@ def break_lines(text: str, widths: list[float], first: float, rest: float, justi
         if overflow >= count:
             spans.append(Span(start, count, 0.0))
             break
-        end = _break_before(text, start, overflow, keeps)
+        end = break_before(text, start, overflow, keeps)
         spans.append(Span(start, end, _justify(text, widths, start, end, limit) if justify else 0.0))
         start = end
         while start < count and text[start].isspace():

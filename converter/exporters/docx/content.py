@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from ...layout import plan as p
 from ...layout.inline import ATTENDANCE_LABEL, COPY_TO_LABEL, ISSUE_DATE, ITEM_LABEL, LEVEL_1, LEVEL_2, MARKER, TEXT
 from . import styles
+from .gridbreaks import with_breaks
 
 BLOCK_STYLES = {
     p.TITLE: styles.TITLE,
@@ -62,7 +63,7 @@ def paragraphs(plan: p.Plan) -> list[Paragraph]:
     found: list[Paragraph] = []
     for block in plan.blocks:
         style = BLOCK_STYLES[block.role]
-        plan_runs = block.runs
+        plan_runs = with_breaks(block)  # explicit breaks where Word would split a name
         if block.role == p.COLOPHON and any(run.role == ISSUE_DATE for run in plan_runs):
             plan_runs = _issued(list(plan_runs))
         elif block.role == p.COLOPHON and plan_runs and plan_runs[0].role == COPY_TO_LABEL:

@@ -1,0 +1,90 @@
+"""DOCX: explicit line breaks where Word (or LibreOffice) would split a name on the character grid."""
+
+from __future__ import annotations
+
+import io
+import re
+import subprocess
+import zipfile
+
+import pytest
+
+import converter
+from converter.exporters.docx import content
+from converter.exporters.docx.gridbreaks import explicit_breaks
+from tests.conftest import require_tool
+
+# An attendance line: label (3) + names hanging after it; the first line holds 26 cells, the rest 23.
+# 谢春 fill the first line's last two cells, 黎 would start the second: Word splits 谢春｜黎.
+_NAMES = "王春黎、欧阳明、李明、张华、刘强、司马相、谢春黎、吴刚、郑伟"
+_MINUTES = ("市政府第十二次常务会议纪要\n\n"
+            "会议由市长王春黎主持。会议研究部署了当前经济运行等工作。\n"
+            f"出席：{_NAMES}\n")
+
+
+def _keeps(text: str, *names: str) -> frozenset[int]:
+    found = set()
+    for name in names:
+        start = text.index(name)
+        found.update(range(start + 1, start + len(name)))
+    return frozenset(found)
+
+
+def test_a_name_word_would_split_gets_a_break_before_it():
+    text = "出席：" + _NAMES
+    assert text.index("谢春黎") == 24  # 谢 and 春 fill cells 25 and 26, 黎 is one cell too many
+    assert explicit_breaks(text, _keeps(text, "谢春黎"), 26, 23) == [24]
+
+
+def test_no_break_where_words_own_break_keeps_every_name_whole():
+    text = "出席：" + _NAMES
+    assert explicit_breaks(text, frozenset(), 26, 23) == []
+    assert explicit_breaks(text, _keeps(text, "王春黎", "李明"), 26, 23) == []
+
+
+def test_a_half_width_character_ends_what_the_grid_decides():
+    # The digits' width is the word processor's: nothing is broken on or after their line.
+    text = "会议" * 12 + "好谢春黎" + "2024年" + "同志" * 20
+    assert explicit_breaks(text, _keeps(text, "谢春黎"), 26, 28) == [25]
+    late = "会议" * 12 + "好2谢春黎" + "同志" * 20
+    assert explicit_breaks(late, _keeps(late, "谢春黎"), 26, 28) == []
+
+
+def test_a_last_line_of_one_or_two_characters_takes_one_more():
+    text = "会议" * 13 + "好。"  # 26 cells, then 好。 alone
+    assert explicit_breaks(text, frozenset(), 26, 28) == [25]
+
+
+def _document_xml(data: bytes) -> str:
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        return archive.read("word/document.xml").decode("utf-8")
+
+
+def test_the_attendance_paragraph_breaks_before_the_name():
+    document = converter.parse(_MINUTES)
+    xml = _document_xml(converter.export(document, "docx", layout="minutes"))
+    assert re.search(r"司马相、</w:t>\s*<w:br/>\s*<w:t>谢春黎、", xml), "no line break before 谢春黎"
+    # Every character is still there, once: the break only stands between two text pieces.
+    assert "".join(re.findall(r"<w:t[^>]*>([^<]*)</w:t>", xml)).count(_NAMES) == 1
+
+
+def _rendered_lines(tmp_path, data: bytes, name: str) -> list[str]:
+    soffice, pdftotext = require_tool("soffice"), require_tool("pdftotext")
+    source = tmp_path / f"{name}.docx"
+    source.write_bytes(data)
+    subprocess.run([soffice, f"-env:UserInstallation={(tmp_path / 'profile').as_uri()}", "--headless",
+                    "--convert-to", "pdf", "--outdir", str(tmp_path), str(source)],
+                   capture_output=True, timeout=300, check=True)
+    text = subprocess.run([pdftotext, str(source.with_suffix(".pdf")), "-"], capture_output=True, text=True,
+                          check=True).stdout
+    return text.splitlines()
+
+
+def test_libreoffice_keeps_the_name_whole(tmp_path, monkeypatch):
+    document = converter.parse(_MINUTES)
+    lines = _rendered_lines(tmp_path, converter.export(document, "docx", layout="minutes"), "with")
+    assert any(line.startswith("谢春黎") for line in lines), lines
+    # The control: the same document without the explicit break is split, so the test can fail.
+    monkeypatch.setattr(content, "with_breaks", lambda block: block.runs)
+    lines = _rendered_lines(tmp_path, converter.export(document, "docx", layout="minutes"), "without")
+    assert any(line.endswith("谢春") for line in lines), lines
