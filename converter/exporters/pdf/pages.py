@@ -25,14 +25,13 @@ def draw_page_number(canvas, fonts: FontSet) -> None:
 
 
 def _canvas(stream, fonts: FontSet, info: dict[str, str], pdf_date: str | None):
-    from reportlab.pdfgen.canvas import Canvas
-
     from . import pdfnames
+    from .linetext import LineCanvas
 
     pdfnames.install()
     # Invariant: no clock and no random ids, so the same input gives the same bytes. The initial
     # font is ours: reportlab's default Helvetica would be listed, unembedded, on every page.
-    canvas = Canvas(stream, pagesize=PAGE, invariant=1, pageCompression=1,
+    canvas = LineCanvas(stream, pagesize=PAGE, invariant=1, pageCompression=1,
                     initialFontName=fonts.primary("body"), initialFontSize=layout.BODY.size_pt)
     canvas.setTitle(info["title"])
     canvas.setAuthor(info["author"])
