@@ -20,11 +20,12 @@ from reportlab.pdfgen.canvas import Canvas
 class LineText:
     """The operators of one BT … ET block (reportlab's PDFTextObject for dynamic fonts)."""
 
-    __slots__ = ("_code", "_doc", "_font", "_tf", "_subset", "_render_mode")
+    __slots__ = ("_code", "_doc", "_names", "_font", "_tf", "_subset", "_render_mode")
 
-    def __init__(self, canvas: Canvas, x: float, y: float):
+    def __init__(self, canvas: "LineCanvas", x: float, y: float):
         self._code = ["BT", f"1 0 0 1 {fp_str(x, y)} Tm"]  # reportlab's canvases here are bottom-up
         self._doc = canvas._doc
+        self._names = canvas.subset_names
         self._font = None
         self._tf = ""
         self._subset = -1
@@ -49,7 +50,10 @@ class LineText:
         font, doc, pieces = self._font, self._doc, []
         for subset, codes in font.splitString(text, doc):
             if subset != self._subset:
-                pieces.append(f"{font.getSubsetInternalName(subset, doc)} {self._tf}")
+                name = self._names.get((font, subset))
+                if name is None:  # the first use registers the font with the document
+                    name = self._names[font, subset] = font.getSubsetInternalName(subset, doc)
+                pieces.append(f"{name} {self._tf}")
                 self._subset = subset
             pieces.append(f"({escapePDF(codes)}) Tj")
         self._code.append(" ".join(pieces))
@@ -60,6 +64,12 @@ class LineText:
 
 class LineCanvas(Canvas):
     """reportlab's canvas, whose text objects are `LineText`s."""
+
+    def __init__(self, *arguments, **options):
+        super().__init__(*arguments, **options)
+        # (font, subset) -> the subset's resource name in this document: a line switches subsets
+        # four times on average, and reportlab's lookup checks the subset and the document each time.
+        self.subset_names: dict = {}
 
     def beginText(self, x: float = 0, y: float = 0, direction=None) -> LineText:  # noqa: N802
         return LineText(self, x, y)
