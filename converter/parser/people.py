@@ -76,6 +76,8 @@ _NOMINAL_REPORT = re.compile(
 )
 _BARE_REPORT = re.compile(r"(?P<who>[^,;。的]{2,30}?)所?作的(?:[^,;。]{0,40}?)(?P<act>汇报|报告|说明|讲话|发言)")
 # What makes an action part of relayed content: …出席…会议时的讲话 / …上的讲话精神.
+# 会议由…主持 / 集中学习由…主持, at the start of a clause.
+_PASSIVE = re.compile(r"(?:[^,;。由]{0,12}?(?:会议|会|学习|活动|座谈|研讨|仪式|培训))?由(.{2,80}?)主持")
 _CONTENT_TAIL = re.compile(r"(?:(?!了|传达|学习)[^,;。]){0,30}?(?:时|上|中)的(?:重要)?(?:讲话|致辞|指示|批示|精神)")
 _TOPIC = re.compile(r"就|围绕|关于|对")
 _IN_TOPIC = re.compile(r"、|(?:工作)?(?:提出|强调|作出|做出)")
@@ -477,14 +479,17 @@ class PeopleFinder:
     def _clause(self, shadow: str, start: int, end: int, in_block: bool):
         """(subjects, actions) if the clause is subject + action, (subjects, []) if only a subject."""
         # 会议由…主持 / 集中学习由…主持: what is chaired may be named before 由, and is no role.
-        passive = re.match(r"(?:[^,;。由]{0,12}?(?:会议|会|学习|活动|座谈|研讨|仪式|培训))?由(.{2,80}?)主持", shadow[start:end])
+        clause = shadow[start:end]
+        # The literal words each pattern needs are looked for first: most clauses have neither,
+        # and the patterns' lazy gaps cost a search at every position of every clause.
+        passive = _PASSIVE.match(clause) if "主持" in clause and "由" in clause else None
         if passive:
             mentions = self._subject(passive.group(1), in_block)
             if mentions:
                 return [(start + passive.start(1), mentions)], ["主持"]
         # A subject is at most _MAX_SUBJECT characters and a gap at most ~45: actions further into
         # a long clause cannot close a subject that starts the clause (and would cost O(n²)).
-        report = _NOMINAL_REPORT.search(shadow, start, end) or _BARE_REPORT.match(shadow, start, end)
+        report = (_NOMINAL_REPORT.search(shadow, start, end) or _BARE_REPORT.match(shadow, start, end)) if "作" in clause else None
         if report:  # 听取了秘书长韩立川作的…汇报: the reporter acts, though in a noun phrase
             mentions = parse_persons(report.group("who"))
             if mentions and all(m.name for m in mentions):
