@@ -119,7 +119,7 @@ def test_long_lived_parser_memory_does_not_grow_with_characters_met():
 
     from converter.parser.folding import fold
 
-    # Supplementary ideographs and private-use characters: none of them has a simpler form.
+    # Supplementary ideographs and private-use characters: almost none has a simpler form.
     texts = ["".join(chr(code) for code in range(start, start + 5000))
              for start in range(0x20000, 0x2A000, 5000)] + \
             ["".join(chr(code) for code in range(start, start + 5000)) for start in range(0xF0000, 0xFA000, 5000)]
@@ -132,5 +132,5 @@ def test_long_lived_parser_memory_does_not_grow_with_characters_met():
         grown = tracemalloc.get_traced_memory()[0] - before
     finally:
         tracemalloc.stop()
-    assert grown < 500_000, f"{grown:,} bytes kept after folding 60,000 distinct characters"
+    assert grown < 500_000, f"{grown:,} bytes kept after folding 90,000 distinct characters"
     assert fold("會議討論") == "会议讨论"  # and the traditional characters still fold

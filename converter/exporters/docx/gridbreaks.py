@@ -1,15 +1,24 @@
-"""Line breaks Word is given where its own would split a name, a date or a short 《title》.
+"""Line breaks the DOCX is given where the word processor would split a name, a date or a
+short 《title》.
 
 Word and LibreOffice break Chinese text between any two characters, so a name at a line's end
-comes out split (王｜春黎), and neither honours a joiner character between the characters of a
-word. What they do honour is the character grid: on the GB/T 9704 grid every full-width
-character takes one of the 28 cells of a line, so where a paragraph's lines fall is known
-before Word sets them, as long as the line holds only full-width characters. For those lines
-the paragraph is broken here as the PDF breaks it (converter.typeset.linebreak: 禁则, names kept
-whole, no last line of one or two characters), and an explicit line break is written only where
-that differs from the break Word would make itself. A line that reaches a half-width character
-(digits, Latin) is left to Word, and so is everything after it: its width there is the
-application's, not the grid's.
+comes out split (王｜春黎), and LibreOffice honours no joiner character between a word's
+characters (Word was not tried). What both honour is the width of a full-width character: the
+styles set 3号 type condensed by 0.25 pt (styles.CONDENSE_TWIPS), so every full-width character
+is 15.75 pt wide and 28 fill the 156 mm line. Where a paragraph's lines fall is therefore known
+before the word processor sets them, as long as the line holds only full-width characters. For
+those lines the paragraph is broken here as the PDF breaks it (converter.typeset.linebreak: 禁则,
+names kept whole, no last line of one or two characters), and an explicit line break is written
+only where that differs from the break the word processor would make itself. A line that
+reaches a half-width character (digits, Latin) is left to the word processor, and so is every
+line after it: the width of those characters is the application's own (LibreOffice adds space
+between digits and Chinese).
+
+How many characters a line holds is counted on the narrow side: an indent given in characters
+(w:firstLineChars, w:leftChars) is taken as whichever is wider, its twips twin or that many 3号
+characters (16 pt, which Word may use for the unit). A line counted a character short costs at
+most an unneeded break, never a line of one character that a break after the word processor's
+own wrap would leave.
 
 The cost: an explicit break stays where it is when the paragraph is edited. It is written only
 where a name would otherwise be split or a paragraph end on a line of one or two characters,
@@ -18,30 +27,39 @@ and only in body, heading, item and attendance paragraphs.
 
 from __future__ import annotations
 
+import math
 import unicodedata
 
 from ... import layout
 from ...layout import plan as p
 from ...typeset.linebreak import break_before, break_lines
-from .styles import ATTENDANCE_LABEL_CHARS
+from .styles import ATTENDANCE_LABEL_CHARS, CONDENSE_TWIPS
 
-_GRID = layout.CHARS_PER_LINE
-# Grid cells of a paragraph's first line and of the lines after it, as the Word styles set them
+_LINE_PT = layout.mm_to_pt(layout.TYPE_BLOCK_WIDTH_MM)
+_CHARACTER_PT = layout.BODY.size_pt + CONDENSE_TWIPS / layout.TWIPS_PER_PT  # 15.75 pt
+
+
+def _cells(indent_chars: float) -> int:
+    """Full-width characters a line indented by `indent_chars` surely holds."""
+    indent = indent_chars * max(layout.CHAR_PITCH_PT, layout.BODY.size_pt)
+    return math.floor((_LINE_PT - indent) / _CHARACTER_PT + 1e-9)
+
+
+# Characters of a paragraph's first line and of the lines after it, as the Word styles set them
 # (styles.py): body text, items and headings indent the first line by two characters; an
 # attendance line hangs its names after its three-character label.
 _MEASURES = {
-    p.BODY: (_GRID - layout.FIRST_LINE_INDENT_CHARS, _GRID),
-    p.ITEM: (_GRID - layout.FIRST_LINE_INDENT_CHARS, _GRID),
-    p.HEADING_1: (_GRID - layout.FIRST_LINE_INDENT_CHARS, _GRID),
-    p.HEADING_2: (_GRID - layout.FIRST_LINE_INDENT_CHARS, _GRID),
-    p.ATTENDANCE: (_GRID - layout.ATTENDANCE_INDENT_CHARS,
-                   _GRID - layout.ATTENDANCE_INDENT_CHARS - ATTENDANCE_LABEL_CHARS),
+    role: (_cells(layout.FIRST_LINE_INDENT_CHARS), _cells(0))
+    for role in (p.BODY, p.ITEM, p.HEADING_1, p.HEADING_2)
 }
+_MEASURES[p.ATTENDANCE] = (_cells(layout.ATTENDANCE_INDENT_CHARS),
+                           _cells(layout.ATTENDANCE_INDENT_CHARS + ATTENDANCE_LABEL_CHARS))
 
 
 def _fills_a_cell(character: str) -> bool:
     """Does the character take exactly one grid cell (a full-width or wide character)?"""
-    return unicodedata.east_asian_width(character) in ("W", "F") and not character.isspace()
+    return (unicodedata.east_asian_width(character) in ("W", "F") and not character.isspace()
+            and not unicodedata.combining(character))  # a combining mark takes no cell of its own
 
 
 def explicit_breaks(text: str, keeps: frozenset[int], first: int, rest: int) -> list[int]:
