@@ -75,17 +75,20 @@ def _peak_mb() -> float:
 
 
 def worker(arguments) -> list[tuple[str, int, int, float, str | None, list[float], float]]:
-    budget, seconds, round_size = arguments
+    budget, seconds, round_size, only = arguments
     sys.path.insert(0, str(ROOT))
     from tests import test_properties as module
 
+    chosen = [row for row in PROPERTIES if only in row[0]]
+    scale = 1 / sum(row[3] for row in chosen)  # the shares of the chosen properties, made whole
     results = []
-    for title, check_name, strategy_name, share in PROPERTIES:
+    for title, check_name, strategy_name, base_share in chosen:
+        share = base_share * scale
         check, strategy = getattr(module, check_name), _strategy(module, strategy_name)
         counter, failures, first, started, resident = [0], 0, None, time.monotonic(), []
         # Each property has its own slice of the time; exporter rounds are smaller (≈ 30 inputs/s).
         property_deadline = started + seconds * share
-        size = round_size if share > 0.1 else max(1, round_size // 20)
+        size = round_size if base_share > 0.1 else max(1, round_size // 20)
         while counter[0] < budget * share and time.monotonic() < property_deadline:
             failure = _round(module, check, strategy, size, counter)
             resident.append(_resident_mb())
@@ -104,9 +107,13 @@ def main() -> int:
     parser.add_argument("--workers", type=int, default=2)
     parser.add_argument("--minutes", type=float, default=120, help="stop after this long in any case")
     parser.add_argument("--round", type=int, default=2000, help="examples per hypothesis run")
+    parser.add_argument("--only", default="", help="run only the properties whose title contains this "
+                        "(e.g. exporter); the shares of the others go to them")
     options = parser.parse_args()
+    if not any(options.only in row[0] for row in PROPERTIES):
+        parser.error(f"no property's title contains {options.only!r}")
     started = time.monotonic()
-    share = (options.inputs // options.workers, options.minutes * 60, options.round)
+    share = (options.inputs // options.workers, options.minutes * 60, options.round, options.only)
     with multiprocessing.get_context("spawn").Pool(options.workers) as pool:
         per_worker = pool.map(worker, [share] * options.workers)
     total_inputs = total_failures = 0
