@@ -85,6 +85,17 @@ class Piece:
         self._characters: Coverage | None = None
         self._bound: list = []  # what the binders made of this face, told about admitted characters
         self._admitted: set[int] = set()
+        # Threads that ask for the same face at once load it once: two loads would bind every
+        # binder twice (the PDF would register the face twice and hear of each character twice).
+        self._guard = threading.RLock()
+        self._took_binders = False  # set, under the module's lock, when _load copied the binders
+        self._face_name: str | None = None  # the registered name, known before binding starts
+
+    def _ensure_loaded(self) -> None:
+        if self._name is None:
+            with self._guard:
+                if self._name is None:
+                    self._load()
 
     def _load(self) -> None:
         try:
@@ -94,20 +105,26 @@ class Piece:
                 note(f"{reason}; another font serves instead")
             # The PDF's standard font: named so that a role whose every face failed still has a
             # font to name; it covers nothing, so no character is set in it by choice.
-            self._name, self._characters = UNUSABLE, _NOTHING
+            self._characters = _NOTHING
+            self._name = UNUSABLE
             return
+        name = self._face_name = f"{_safe_name(self.face)}-{info.sha[:8]}"
         self.info = info
-        self._name = f"{_safe_name(self.face)}-{info.sha[:8]}"
         self._characters = Coverage(info)
-        for binder in list(_binders):
+        with _lock:  # a binder added from now on binds this face itself (see `bind`)
+            binders = list(_binders)
+            self._took_binders = True
+        for binder in binders:
             self._bind(binder)
+        self._name = name  # last: a thread that sees the name sees a face fully bound
 
     def _bind(self, binder) -> None:
-        bound = binder(self._name, self.info)
+        bound = binder(self._face_name, self.info)
         if bound is not None:
-            for code in sorted(self._admitted):
-                bound.admit(code)
-            self._bound.append(bound)
+            with self._guard:
+                for code in sorted(self._admitted):
+                    bound.admit(code)
+                self._bound.append(bound)
 
     @property
     def loaded(self) -> bool:
@@ -115,14 +132,12 @@ class Piece:
 
     @property
     def name(self) -> str:
-        if self._name is None:
-            self._load()
+        self._ensure_loaded()
         return self._name
 
     @property
     def characters(self) -> Coverage:
-        if self._characters is None:
-            self._load()
+        self._ensure_loaded()
         return self._characters
 
     def admit(self, character: str) -> None:
@@ -130,9 +145,11 @@ class Piece:
         face fills its widths per character as documents need them, not for the whole face)."""
         code = ord(character)
         if code not in self._admitted:
-            self._admitted.add(code)
-            for bound in self._bound:
-                bound.admit(code)
+            with self._guard:  # not between a binder's catching up and its joining `_bound`
+                if code not in self._admitted:
+                    self._admitted.add(code)
+                    for bound in self._bound:
+                        bound.admit(code)
 
 
 UNUSABLE = "Helvetica"
@@ -147,7 +164,8 @@ def bind(binder) -> None:
         if binder in _binders:
             return
         _binders.append(binder)
-        loaded = [piece for piece in _pieces.values() if piece.info is not None]
+        # The faces that copied the binders before this one: the others will bind it themselves.
+        loaded = [piece for piece in _pieces.values() if piece._took_binders]
     for piece in loaded:
         piece._bind(binder)
 
