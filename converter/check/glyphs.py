@@ -9,8 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Optional
 
-# Fraction of the size from the top of the ideographic em box to the baseline (CJK fonts: 880/1000).
-EM_ASCENT = 0.88
+from ..layout import EM_ASCENT  # the ideographic em box's top above the baseline, per unit of size
 
 
 @dataclass(frozen=True)

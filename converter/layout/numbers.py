@@ -50,6 +50,10 @@ def mm_to_twips(mm: float) -> int:
 
 LINE_PITCH_PT = mm_to_pt(TYPE_BLOCK_HEIGHT_MM) / LINES_PER_PAGE  # 28.99 pt
 CHAR_PITCH_PT = mm_to_pt(TYPE_BLOCK_WIDTH_MM) / CHARS_PER_LINE  # 15.79 pt
+# The top of a CJK face's em box above the baseline, as a fraction of the type size (the
+# ideographic em box of Noto CJK and the 方正/中易 faces: 880 of 1000 units). The page formats place
+# baselines with it so that a line's em box sits centred on its grid line; `check` reads it back.
+EM_ASCENT = 0.88
 
 
 @dataclass(frozen=True)

@@ -14,7 +14,6 @@ from .setting import Anchor, Line, Style
 
 _WIDTH = layout.mm_to_pt(layout.TYPE_BLOCK_WIDTH_MM)  # the 版记's rules span the type block
 # Fraction of the size between the top of the em box and the baseline (ideographic em box).
-_ASCENT = 0.88
 _SLACK = 1e-6  # 22 lines of the grid pitch fill the type block exactly
 
 
@@ -94,7 +93,7 @@ class GridLines:
             line_top = top - number * self.pitch
             for anchor in line.anchors:
                 outline.add(canvas, anchor, x + line.x, line_top)
-            baseline = line_top - (self.pitch - size) / 2 - size * _ASCENT
+            baseline = line_top - (self.pitch - size) / 2 - size * layout.EM_ASCENT
             self._draw_text(canvas, x + line.x, baseline, line)
             if line.tail is not None:
                 self._draw_text(canvas, x + line.tail.x, baseline, line.tail)

@@ -23,7 +23,6 @@ LEFT = layout.mm_to_pt(layout.MARGIN_LEFT_MM)
 BOTTOM = layout.mm_to_pt(layout.MARGIN_BOTTOM_MM)
 TOP = PAGE[1] - layout.mm_to_pt(layout.MARGIN_TOP_MM)
 WIDTH = layout.mm_to_pt(layout.TYPE_BLOCK_WIDTH_MM)
-_ASCENT = 0.88  # top of the em box to the baseline, as a fraction of the size
 _SLACK = 1e-6
 
 
@@ -112,4 +111,4 @@ def page_number_place(fonts: FontSet, number: int) -> tuple[list[tuple[str, str]
     one_character = size * layout.PAGE_NUMBER_INDENT_CHARS
     x = LEFT + WIDTH - one_character - width if number % 2 else LEFT + one_character
     top = BOTTOM - layout.mm_to_pt(layout.PAGE_NUMBER_GAP_MM)
-    return runs, x, top - size * _ASCENT
+    return runs, x, top - size * layout.EM_ASCENT

@@ -8,12 +8,12 @@ pitch, or a justified line's stretched one), so every character stands where the
 
 from __future__ import annotations
 
+from ...layout import EM_ASCENT
 from .ids import Ids
 from .surface import PageRecord, Rule, TextRun
 from .units import colour, down, mm, number, numbers, spaced
 from .xml import child, element, part
 
-_ASCENT = 0.88  # the em box's top above the baseline, as a fraction of the size (as the PDF sets)
 _MARGIN = 0.1  # around the em box, as a fraction of the size
 
 
@@ -24,7 +24,7 @@ def _text_object(layer, run: TextRun, font_id: int, ids: Ids, advance) -> None:
     # (readers may clip an object to its Boundary).
     pad = run.size * _MARGIN + run.stroke_width
     x, baseline = mm(run.x), down(run.baseline)
-    left, top = float(number(x - mm(pad))), float(number(down(run.baseline + run.size * _ASCENT + pad)))
+    left, top = float(number(x - mm(pad))), float(number(down(run.baseline + run.size * EM_ASCENT + pad)))
     attributes = {"ID": str(ids.next()),
                   "Boundary": numbers(left, top, mm(sum(deltas) + last + 2 * pad), mm(run.size + 2 * pad)),
                   "Font": str(font_id), "Size": number(mm(run.size))}
