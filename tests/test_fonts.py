@@ -43,11 +43,6 @@ def forget_everything() -> None:
     discovery._all_system_charsets.cache_clear()
     discovery.fontconfig_faces.cache_clear()
     discovery.folder_faces.cache_clear()
-    from reportlab.pdfbase import pdfmetrics
-
-    for piece in fonts._pieces.values():
-        if piece._name:
-            pdfmetrics._fonts.pop(piece._name, None)
     fonts._pieces.clear()
 
 

@@ -1,7 +1,6 @@
-"""The PDF exporter: GB/T 9704 pages with embedded Chinese fonts, made by reportlab.
+"""The PDF exporter: GB/T 9704 pages with embedded Chinese font subsets.
 
-The module is light to import (`convert formats` lists it); reportlab, fontTools and the fonts
-load on the first export.
+The module is light to import (`convert formats` lists it); the fonts load on the first export.
 """
 
 from __future__ import annotations

@@ -8,7 +8,6 @@ from ...layout.plan import Plan, build_plan
 from ...model import Document
 from ...version import __version__
 from ...typeset.fontset import font_set, font_warnings
-from . import faces  # noqa: F401 - registers the typeset faces with reportlab
 from .pages import write_pdf
 from ...typeset.story import story
 
@@ -29,7 +28,7 @@ def document_info(plan: Plan) -> dict[str, str]:
         "subject": found.subject,
         "keywords": ", ".join(found.keywords),
         "creator": f"notice-converter {__version__}",
-        "producer": f"notice-converter {__version__} (reportlab)",
+        "producer": f"notice-converter {__version__}",
     }
 
 

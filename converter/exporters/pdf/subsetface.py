@@ -1,10 +1,10 @@
-"""A reportlab face that never reads the whole font: widths from the face notes, outlines on demand.
+"""Embedded font subsets made without reading the whole font: outlines on demand, widths from
+the face notes.
 
-reportlab asks a face for widths while it lays out, and for a font program only when it writes
-each subset (at most 256 characters) into the PDF. This face answers the first from the notes
-(facecache.py) and the second by assembling a small TrueType file from the stored glyphs of just
-that subset's characters, converting the ones not stored yet (glyphstore.py, outlines.py). So a
-document costs work for the characters it prints, and a cold process never parses a 20 MB font.
+A document's PDF embeds, for each face it sets, subsets of at most 256 characters. Each subset's
+program is a small TrueType file assembled from the stored glyphs of just its characters,
+converting the ones not stored yet (glyphstore.py, outlines.py), so a document costs work for the
+characters it prints and a cold process never parses a 20 MB font.
 
 The assembled file is made from the source file's own header fields (its timestamps included),
 so the same input gives the same PDF bytes whatever the cache's history.
@@ -13,18 +13,20 @@ so the same input gives the same PDF bytes whatever the cache's history.
 from __future__ import annotations
 
 import struct
+import zlib
+from array import array
 from dataclasses import dataclass
 from weakref import WeakKeyDictionary
 
-from reportlab.pdfbase import pdfmetrics
-from reportlab.pdfbase.ttfonts import FF_ITALIC, FF_SYMBOLIC, SUBSETN, TTEncoding, TTFont, TTFontFace, TTFontMaker
+from reportlab.pdfbase.ttfonts import TTFontMaker
 
 from ...errors import ExportError
 from ...typeset.facecache import FaceInfo, FontUnusable
 from ...typeset.glyphs import glyphs_for
 from ...typeset.glyphstore import Glyph, store
 from .boundedcache import BoundedCache
-from .embedding import BuiltSubset, add_subset, build_subset
+from .embedding import BuiltSubset, build_subset
+from .pdfsyntax import number
 
 # What this process read from the glyph store, and the subset programs it built from it, kept for
 # later documents: a batch prints the same characters document after document, and reading a
@@ -54,7 +56,7 @@ def _record(glyph: Glyph) -> _Record:
 class _Memory:
     def __init__(self):
         self.glyphs = BoundedCache(GLYPH_MEMORY_BYTES)  # (face key, code) → _Record
-        self.subsets = BoundedCache(SUBSET_MEMORY_BYTES)  # (face key, name, number, codes) → _BuiltSubset
+        self.subsets = BoundedCache(SUBSET_MEMORY_BYTES)  # (face key, base name, codes, widths rule) → BuiltSubset
 
 
 # One memory per store: a store dropped (glyphstore.forget(), a new cache folder) takes with it
@@ -113,7 +115,8 @@ def _points(data: bytes) -> tuple[int, int]:
 
 
 def assemble(info: FaceInfo, name: str, subset: list[int], records: dict[int, _Record]) -> bytes:
-    """A TrueType file whose byte codes 0..n-1 draw the characters `subset` (reportlab's layout)."""
+    """A TrueType file whose byte codes 0..n-1 draw the characters `subset`; a character the
+    face lacks draws its empty .notdef. The file is written by reportlab's TrueType maker."""
     order: list[_Record] = [_record(Glyph(b"", info.default_width, 0))]  # .notdef: drawn as nothing
     slot = {0: 0}
     codes_to_glyph = []
@@ -155,130 +158,61 @@ def assemble(info: FaceInfo, name: str, subset: list[int], records: dict[int, _R
     return output.makeStream()
 
 
-class _Covered(dict):
-    """Whether the face has a code, for every code, whatever earlier documents asked."""
-
-    def __init__(self, info: FaceInfo):
-        super().__init__()
-        self.info = info
-        # The answers so far: reportlab asks once per character per document, and the notes'
-        # lookup (a search of the face's runs) cost a fifth of drawing the text.
-        self._answers: dict[int, bool] = {}
-
-    def __contains__(self, code) -> bool:
-        if not isinstance(code, int):
-            return False
-        answer = self._answers.get(code)
-        if answer is None:
-            answer = self._answers[code] = self.info.covers(code)
-        return answer
-
-    def __missing__(self, code):
-        if code in self:
-            return 1
-        raise KeyError(code)
-
-    def get(self, code, default=None):
-        return 1 if code in self else default
+_SYMBOLIC, _ITALIC = 1 << 2, 1 << 6  # font descriptor flags (ISO 32000-1 §9.8.2)
 
 
-class _Widths(dict):
-    """Advances in 1/1000 em, filled from the notes as codes are asked for."""
+def descriptor_entries(info: FaceInfo) -> str:
+    """The FontDescriptor's metrics for a face, in 1/1000 em (all but its name and program)."""
+    scale = 1000 / info.units_per_em
+    flags = _SYMBOLIC | (_ITALIC if info.italic_angle else 0)  # symbolic: the codes are our own
+    stem = 50 + int((info.weight_class / 65.0) ** 2)  # estimated from the weight, as is usual
+    bbox = " ".join(str(round(value * scale)) for value in info.bbox)
+    return (f"/Ascent {round(info.ascent * scale)} /CapHeight {round(info.cap_height * scale)} "
+            f"/Descent {round(info.descent * scale)} /Flags {flags} /FontBBox [{bbox}] "
+            f"/ItalicAngle {number(info.italic_angle)} /StemV {stem} "
+            f"/MissingWidth {number(info.default_width * scale)}")
 
-    def __init__(self, info: FaceInfo, scale: float):
-        super().__init__()
-        self.info, self.scale = info, scale
 
-    def __missing__(self, code):
-        if not (isinstance(code, int) and self.info.covers(code)):
-            raise KeyError(code)
-        width = self[code] = self.info.advance(code) * self.scale
-        return width
+def subset_tag(face_name: str, codes: list[int]) -> str:
+    """Six capital letters from the subset's characters (ISO 32000-1 §9.6.4): two different
+    subsets of a face get different names, so a viewer never mixes up their programs, and the
+    same subset gets the same name in every document."""
+    value = zlib.crc32(array("I", codes).tobytes(), zlib.crc32(face_name.encode("ascii")))
+    letters = []
+    for _ in range(6):
+        value, digit = divmod(value, 26)
+        letters.append(chr(65 + digit))
+    return "".join(letters)
 
-    def get(self, code, default=None):
+
+def widths(info: FaceInfo, codes: list[int], stand_in: bool) -> list[float]:
+    """Advances in 1/1000 em, as the typesetting counted them (FontSet.advance): the face's own,
+    its default for a character it lacks, a full em for the characters of a stand-in subset."""
+    if stand_in:
+        return [1000.0] * len(codes)
+    scale = 1000 / info.units_per_em
+    return [(info.advance(code) if info.covers(code) else info.default_width) * scale for code in codes]
+
+
+def memory() -> _Memory:
+    """The memory a document's subsets are looked up in (found once per document: finding the
+    store asks for the cache folder)."""
+    return _memory()
+
+
+def built(info: FaceInfo, face_name: str, base_name: str, codes: list[int], stand_in: bool = False,
+          kept: _Memory | None = None) -> BuiltSubset:
+    """The objects of one subset, from this process's memory (`kept`, else the current store's)
+    when an earlier document had the same subset of this face (the same characters in the same order)."""
+    memory = (kept or _memory()).subsets
+    key = (info.key, base_name, tuple(codes), stand_in)
+    found = memory.get(key)
+    if found is None:
         try:
-            return self[code]
-        except KeyError:
-            return default
-
-
-class ConvertedFace(TTFontFace):
-    """reportlab's face, filled from the face notes instead of parsing the file."""
-
-    def __init__(self, info: FaceInfo, name: str):  # noqa: D107 - TTFontFace.__init__ would parse the file
-        pdfmetrics.TypeFace.__init__(self, name)
-        self.info = info
-        self.name = name.encode("ascii")
-        self.familyName = name
-        self.subfontNameX = b""
-        self.filename = f"{info.path}#{info.index}"
-        scale = 1000 / info.units_per_em
-        self.unitsPerEm = info.units_per_em
-        self._pdfScale = lambda value: value * scale
-        self.ascent = round(info.ascent * scale)
-        self.descent = round(info.descent * scale)
-        self.capHeight = round(info.cap_height * scale)
-        self.bbox = [round(value * scale) for value in info.bbox]
-        self.italicAngle = info.italic_angle
-        self.stemV = 50 + int((info.weight_class / 65.0) ** 2)
-        self.flags = FF_SYMBOLIC | (FF_ITALIC if info.italic_angle else 0)
-        self.defaultWidth = info.default_width * scale
-        # reportlab asks whether a code is there and its width: answered from the notes, as a
-        # dict for a whole CJK face would cost more than the document.
-        self.charToGlyph = _Covered(info)
-        self.charWidths = _Widths(info, scale)
-
-    def admit(self, code: int) -> None:
-        """Put the width in the dict itself (reportlab's C width sum reads the dict directly)."""
-        if code in self.charToGlyph:
-            self.charWidths[code]  # noqa: B018 - fills the entry through __missing__
-
-    def built(self, base_name: str, subset: list[int], compressed: bool) -> BuiltSubset:
-        """The objects of one subset, from this process's memory when an earlier document had
-        the same subset of this face (the same codes in the same order, under the same name)."""
-        memory = _memory().subsets
-        key = (self.info.key, base_name, tuple(subset), compressed)
-        found = memory.get(key)
-        if found is None:
-            try:
-                records = _records(self.info, [code for code in subset if code])
-            except FontUnusable as reason:  # the font's fault, not ours: an error naming it
-                raise ExportError(str(reason)) from None
-            program = assemble(self.info, self.name.decode("ascii"), subset, records)
-            found = build_subset(base_name, subset, program, [self.getCharWidth(code) for code in subset], compressed)
-            memory.put(key, found, found.size() + _ENTRY_OVERHEAD)
-        return found
-
-
-class ConvertedFont(TTFont):
-    """reportlab's TrueType font over a ConvertedFace, whose subsets are written from the face's
-    memory of built subsets instead of being made again for every document."""
-
-    def __init__(self, info: FaceInfo, name: str):  # noqa: D107 - TTFont.__init__ would parse the file
-        from weakref import WeakKeyDictionary
-
-        from reportlab import rl_config
-
-        self.fontName = name
-        self.face = ConvertedFace(info, name)
-        self.encoding = TTEncoding()
-        self.state = WeakKeyDictionary()
-        self._asciiReadable = rl_config.ttfAsciiReadable
-        self.shapable = False
-
-    def addObjects(self, doc):
-        """TTFont.addObjects, with each subset's objects from `ConvertedFace.built`."""
-        state = self.state.get(doc) or self.state.setdefault(doc, TTFont.State(self._asciiReadable))
-        state.frozen = 1
-        face = self.face
-        for number, subset in enumerate(state.subsets):
-            internal_name = self.getSubsetInternalName(number, doc)[1:]
-            base_name = b"".join((SUBSETN(number), b"+", face.name, face.subfontNameX)).decode("pdfdoc")
-            built = face.built(base_name, subset, bool(doc.compression))
-            add_subset(doc, face, internal_name, base_name, built, f"Font {self.fontName} subset {number}")
-        del self.state[doc]
-
-
-def converted_font(info: FaceInfo, name: str) -> TTFont:
-    """A reportlab TTFont named `name` drawing the face of `info`."""
-    return ConvertedFont(info, name)
+            records = _records(info, codes)
+        except FontUnusable as reason:  # the font's fault, not ours: an error naming it
+            raise ExportError(str(reason)) from None
+        program = assemble(info, face_name, codes, records)
+        found = build_subset(base_name, codes, program, widths(info, codes, stand_in))
+        memory.put(key, found, found.size() + _ENTRY_OVERHEAD)
+    return found
