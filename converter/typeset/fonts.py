@@ -5,10 +5,10 @@ name), then the system's faces in the role's order of preference, then the bundl
 A face we cannot read (Type 1, bitmap, damaged) is passed over; one whose licence forbids
 embedding is passed over with a warning. Every face is set from its notes (facecache.py), its
 outlines converted per character as documents need them (glyphs.py); each page format embeds
-subsets of it (the PDF through reportlab, exporters/pdf/faces.py).
+subsets of it.
 A character the role's face lacks falls back to the other chosen faces, then the bundled ones,
 then any system face fontconfig knows to have it (fontset.py). A character no face has is
-reported in a warning: the PDF never shows an empty box silently.
+reported in a warning: the PDF and OFD never leave its blank silently.
 """
 
 from __future__ import annotations
@@ -73,9 +73,6 @@ class Piece:
     heading face: its notes are read (and, the first time, made) only when a character asks.
     A face that turns out unusable (damaged, or its licence forbids embedding) draws nothing,
     so the chain passes to the next font; the licence case is said in a warning.
-
-    A page format that must know its faces (the PDF registers each with reportlab) binds to
-    every piece with `bind`; the typesetting itself needs only the notes (`info`).
     """
 
     def __init__(self, face: FontFile):
@@ -83,13 +80,9 @@ class Piece:
         self.info: FaceInfo | None = None
         self._name: str | None = None
         self._characters: Coverage | None = None
-        self._bound: list = []  # what the binders made of this face, told about admitted characters
-        self._admitted: set[int] = set()
-        # Threads that ask for the same face at once load it once: two loads would bind every
-        # binder twice (the PDF would register the face twice and hear of each character twice).
-        self._guard = threading.RLock()
-        self._took_binders = False  # set, under the module's lock, when _load copied the binders
-        self._face_name: str | None = None  # the registered name, known before binding starts
+        # Threads that ask for the same face at once load it once (reading its notes is the
+        # costly part of a first document), and see its name only once it is fully loaded.
+        self._guard = threading.Lock()
 
     def _ensure_loaded(self) -> None:
         if self._name is None:
@@ -103,28 +96,15 @@ class Piece:
         except FontUnusable as reason:
             if "licence" in str(reason):
                 note(f"{reason}; another font serves instead")
-            # The PDF's standard font: named so that a role whose every face failed still has a
-            # font to name; it covers nothing, so no character is set in it by choice.
+            # The stand-in name: a role whose every face failed still has a font to name; it
+            # covers nothing, so no character is set in it by choice. The PDF and the OFD keep
+            # its characters in the text and draw them as nothing.
             self._characters = _NOTHING
             self._name = UNUSABLE
             return
-        name = self._face_name = f"{_safe_name(self.face)}-{info.sha[:8]}"
         self.info = info
         self._characters = Coverage(info)
-        with _lock:  # a binder added from now on binds this face itself (see `bind`)
-            binders = list(_binders)
-            self._took_binders = True
-        for binder in binders:
-            self._bind(binder)
-        self._name = name  # last: a thread that sees the name sees a face fully bound
-
-    def _bind(self, binder) -> None:
-        bound = binder(self._face_name, self.info)
-        if bound is not None:
-            with self._guard:
-                for code in sorted(self._admitted):
-                    bound.admit(code)
-                self._bound.append(bound)
+        self._name = f"{_safe_name(self.face)}-{info.sha[:8]}"  # last: a thread that sees it sees the notes
 
     @property
     def loaded(self) -> bool:
@@ -140,34 +120,8 @@ class Piece:
         self._ensure_loaded()
         return self._characters
 
-    def admit(self, character: str) -> None:
-        """A document sets `character` in this face: the bound formats hear of it (reportlab's
-        face fills its widths per character as documents need them, not for the whole face)."""
-        code = ord(character)
-        if code not in self._admitted:
-            with self._guard:  # not between a binder's catching up and its joining `_bound`
-                if code not in self._admitted:
-                    self._admitted.add(code)
-                    for bound in self._bound:
-                        bound.admit(code)
 
-
-UNUSABLE = "Helvetica"
-# binder(name, info) -> an object with admit(code), or None: called once for every loaded face.
-_binders: list = []
-
-
-def bind(binder) -> None:
-    """Call `binder(name, info)` for every face loaded so far and every face loaded later (once
-    per binder: binding the same one again does nothing)."""
-    with _lock:
-        if binder in _binders:
-            return
-        _binders.append(binder)
-        # The faces that copied the binders before this one: the others will bind it themselves.
-        loaded = [piece for piece in _pieces.values() if piece._took_binders]
-    for piece in loaded:
-        piece._bind(binder)
+UNUSABLE = "NoUsableFace"
 
 
 def usable(face: FontFile) -> FaceInfo:

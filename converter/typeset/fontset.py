@@ -58,8 +58,6 @@ class FontSet:
         key = (role, character)
         if key not in self._memo:
             piece = next((p for p in self.chains[role] if character in p.characters), None)
-            if piece is not None:
-                piece.admit(character)
             self._memo[key] = piece.name if piece is not None else None
         return self._memo[key]
 
@@ -193,8 +191,8 @@ def missing_glyphs_warning(fonts: FontSet, characters: set[str]) -> str | None:
     missing = fonts.missing("body", characters)
     if not missing:
         return None
-    return (f"no available font has {printable(missing)}; the PDF or OFD shows them as empty boxes. "
-            "Pass a font that has them with --font body=FILE (it is tried before the others)")
+    return (f"no available font has {printable(missing)}; the PDF or OFD leaves a blank in their place "
+            "(copied text keeps them). Pass a font that has them with --font body=FILE (it is tried before the others)")
 
 
 def font_warnings(fonts: FontSet, characters: set[str]) -> list[str]:

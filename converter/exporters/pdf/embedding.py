@@ -2,9 +2,7 @@
 the widths formatted; built once per process (subsetface.py keeps them) and written into every
 document that has the same subset.
 
-Deflating the font programs was the largest single cost of a document at zlib's default level
-(13 of 30 ms for the seed report); level 1 takes a third of that time for files about 10 %
-larger, the better trade for a batch converter.
+Deflating a new subset's program is the largest single cost of writing it (pdfsyntax.deflate).
 
 A subset has at most 256 one-byte codes. Its ToUnicode map gives each code its character as
 UTF-16BE: four hex digits in the Basic Multilingual Plane, a surrogate pair beyond it (𠮷,
@@ -13,13 +11,17 @@ U+20BB7, and the rest of CJK Extension B and later), so copied text is the text 
 
 from __future__ import annotations
 
-import zlib
 from dataclasses import dataclass
 
-from .pdfsyntax import number
+from .pdfsyntax import deflate, number
 
-FLATE_LEVEL = 1
 _BFCHAR_BLOCK = 100  # the CMap format allows at most 100 entries in one beginbfchar block
+
+
+def _utf16(code: int) -> str:
+    if code <= 0xFFFF:
+        return f"{code:04X}"
+    return chr(code).encode("utf-16-be").hex().upper()  # a surrogate pair
 
 
 def to_unicode_map(font_name: str, codes: list[int]) -> str:
@@ -33,8 +35,7 @@ def to_unicode_map(font_name: str, codes: list[int]) -> str:
     for start in range(0, len(codes), _BFCHAR_BLOCK):
         block = codes[start:start + _BFCHAR_BLOCK]
         lines.append(f"{len(block)} beginbfchar")
-        lines.extend(f"<{start + index:02X}> <{chr(code).encode('utf-16-be').hex().upper()}>"
-                     for index, code in enumerate(block))
+        lines.extend(f"<{start + index:02X}> <{_utf16(code)}>" for index, code in enumerate(block))
         lines.append("endbfchar")
     lines += ["endcmap", "CMapName currentdict /CMap defineresource pop", "end", "end"]
     return "\n".join(lines)
@@ -61,5 +62,5 @@ def build_subset(base_name: str, codes: list[int], program: bytes, widths: list[
     formatted = {width: number(width) for width in set(widths)}
     widths_array = "[" + " ".join(formatted[width] for width in widths) + "]"
     cmap = to_unicode_map(base_name, codes).encode("ascii")
-    return BuiltSubset(zlib.compress(program, FLATE_LEVEL), len(program), zlib.compress(cmap), widths_array,
+    return BuiltSubset(deflate(program), len(program), deflate(cmap), widths_array,
                        len(codes))

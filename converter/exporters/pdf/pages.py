@@ -18,7 +18,6 @@ from .pdfsyntax import PdfFile, deflate, name, numbers, reference, text_string
 from .surface import Mark, PdfSurface
 
 PAGE = (layout.mm_to_pt(layout.PAGE_WIDTH_MM), layout.mm_to_pt(layout.PAGE_HEIGHT_MM))
-_CONTENT_FLATE_LEVEL = 6  # page content is small; the default level keeps it small too
 
 
 def draw_page_number(surface, fonts: FontSet) -> None:
@@ -54,7 +53,7 @@ def write_pdf(blocks: list[GridLines], fonts: FontSet, info: dict[str, str], pdf
     page_objects = []
     width, height = PAGE
     for page in surface.pages:
-        content = pdf.add_stream(deflate("\n".join(page.content).encode("latin-1"), _CONTENT_FLATE_LEVEL))
+        content = pdf.add_stream(deflate("\n".join(page.content).encode("latin-1")))
         used = " ".join(f"/{resource} {reference(font_objects[resource])}" for resource in page.fonts)
         page_objects.append(pdf.add(
             f"<< /Type /Page /Parent {reference(page_tree)} /MediaBox [0 0 {numbers(width, height)}] "

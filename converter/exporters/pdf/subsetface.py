@@ -72,9 +72,8 @@ def _memory() -> _Memory:
     return found
 
 
-def _records(info: FaceInfo, codes) -> dict[int, _Record]:
+def _records(info: FaceInfo, codes, memory: _Memory) -> dict[int, _Record]:
     """The face's glyph records for `codes` (those it covers): from memory, else `glyphs_for`."""
-    memory = _memory()
     key = info.key
     found: dict[int, _Record] = {}
     missing = []
@@ -191,7 +190,7 @@ def widths(info: FaceInfo, codes: list[int], stand_in: bool) -> list[float]:
     if stand_in:
         return [1000.0] * len(codes)
     scale = 1000 / info.units_per_em
-    return [(info.advance(code) if info.covers(code) else info.default_width) * scale for code in codes]
+    return [info.advance(code) * scale for code in codes]  # the default for a code it lacks
 
 
 def memory() -> _Memory:
@@ -204,15 +203,15 @@ def built(info: FaceInfo, face_name: str, base_name: str, codes: list[int], stan
           kept: _Memory | None = None) -> BuiltSubset:
     """The objects of one subset, from this process's memory (`kept`, else the current store's)
     when an earlier document had the same subset of this face (the same characters in the same order)."""
-    memory = (kept or _memory()).subsets
+    kept = kept or _memory()
     key = (info.key, base_name, tuple(codes), stand_in)
-    found = memory.get(key)
+    found = kept.subsets.get(key)
     if found is None:
         try:
-            records = _records(info, codes)
+            records = _records(info, codes, kept)
         except FontUnusable as reason:  # the font's fault, not ours: an error naming it
             raise ExportError(str(reason)) from None
         program = assemble(info, face_name, codes, records)
         found = build_subset(base_name, codes, program, widths(info, codes, stand_in))
-        memory.put(key, found, found.size() + _ENTRY_OVERHEAD)
+        kept.subsets.put(key, found, found.size() + _ENTRY_OVERHEAD)
     return found
