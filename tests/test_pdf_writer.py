@@ -54,6 +54,17 @@ def test_every_cross_reference_points_at_its_object():
     assert len(reader.pages) >= 1
 
 
+@pytest.mark.parametrize("layout", ["report", "minutes"])
+def test_qpdf_finds_nothing_wrong_with_any_corpus_pdf(layout, corpus_available):
+    pikepdf = pytest.importorskip("pikepdf")
+    from tests.conftest import CORPUS
+
+    for path in [*sorted(CORPUS.glob("*.txt")), EXAMPLES / "notice.txt"]:
+        data = converter.export(converter.parse(path.read_text(encoding="utf-8")), "pdf", layout=layout)
+        with pikepdf.open(io.BytesIO(data)) as pdf:
+            assert pdf.check_pdf_syntax() == [], path.name  # qpdf --check: objects, streams, content
+
+
 def test_a_reserved_object_never_written_is_an_error_not_a_broken_file():
     pdf = PdfFile()
     pdf.reserve()

@@ -75,10 +75,10 @@ def _memory() -> _Memory:
 def _records(info: FaceInfo, codes, memory: _Memory) -> dict[int, _Record]:
     """The face's glyph records for `codes` (those it covers): from memory, else `glyphs_for`."""
     key = info.key
+    covered = sorted({code for code in codes if info.covers(code)})
     found: dict[int, _Record] = {}
     missing = []
-    for code in {code for code in codes if info.covers(code)}:
-        record = memory.glyphs.get((key, code))
+    for code, record in zip(covered, memory.glyphs.get_many([(key, code) for code in covered])):
         if record is None:
             missing.append(code)
         else:
@@ -160,8 +160,18 @@ def assemble(info: FaceInfo, name: str, subset: list[int], records: dict[int, _R
 _SYMBOLIC, _ITALIC = 1 << 2, 1 << 6  # font descriptor flags (ISO 32000-1 §9.8.2)
 
 
+_descriptors: dict[str, str] = {}  # face key → its entries (one per face read: bounded as the faces are)
+
+
 def descriptor_entries(info: FaceInfo) -> str:
     """The FontDescriptor's metrics for a face, in 1/1000 em (all but its name and program)."""
+    found = _descriptors.get(info.key)
+    if found is None:
+        found = _descriptors[info.key] = _descriptor_entries(info)
+    return found
+
+
+def _descriptor_entries(info: FaceInfo) -> str:
     scale = 1000 / info.units_per_em
     flags = _SYMBOLIC | (_ITALIC if info.italic_angle else 0)  # symbolic: the codes are our own
     stem = 50 + int((info.weight_class / 65.0) ** 2)  # estimated from the weight, as is usual
