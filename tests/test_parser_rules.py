@@ -628,3 +628,43 @@ def test_a_single_unnamed_officer_who_acts_is_a_group():
 def test_pronoun_resolves_to_the_last_mention_even_after_an_untitled_sentence():
     text = LEAD + "区委常委甘立出席会议。甘立曾任区政协主席,经验丰富。会上,她强调,要做好统战工作。"
     assert sections(text) == [("强调", "甘立", 0)]
+
+
+def _first_characters(items) -> set[str] | None:
+    """The characters a parsed regular expression can start with (None: any), from re's parser."""
+    try:
+        from re import _constants as c, _parser as parser  # Python 3.11+
+    except ImportError:  # pragma: no cover - Python 3.10
+        import sre_constants as c
+    found: set[str] = set()
+    for op, value in items:
+        if op in (c.ASSERT, c.ASSERT_NOT, c.AT):
+            continue  # consumes nothing
+        if op is c.LITERAL:
+            return found | {chr(value)}
+        if op is c.IN and all(kind is c.LITERAL for kind, _ in value):
+            return found | {chr(code) for _, code in value}
+        if op is c.SUBPATTERN:
+            inner = _first_characters(value[3])
+        elif op is c.BRANCH:
+            alternatives = [_first_characters(alternative) for alternative in value[1]]
+            inner = None if None in alternatives else set().union(*alternatives)
+        else:
+            return None  # a class with ranges, any character, a repeat: not a fixed set
+        if inner is None:
+            return None
+        found |= inner
+        if op is c.SUBPATTERN or op is c.BRANCH:
+            return found  # every reading of these consumes a character (none is empty)
+    return None
+
+
+def test_the_action_pattern_lookahead_names_every_first_character_of_its_readings():
+    try:
+        from re import _parser as parser
+    except ImportError:  # pragma: no cover - Python 3.10
+        import sre_parse as parser
+    from converter.parser import people
+
+    first = _first_characters(parser.parse(people._ACTION_READINGS).data)
+    assert first is not None and first == set(people.ACTION_FIRST)

@@ -26,7 +26,7 @@ _LIGHT = r"(?<![所工合创写操协运制动])(?:作|做|进行)了?(?!的)"
 # An action phrase, longest readings first; group names tell which action it is. A bare verb
 # right after 的/重要 or before 精神/的/、 is a noun or a modifier (…时的讲话精神, 重要讲话,
 # 汇报的好): no action.
-ACTION = re.compile(
+_ACTION_READINGS = (
     r"在[^,;。]{0,8}?(?P<within>讲话|发言|点评|总结)(?:中|时)"
     r"|(?:总结|动员)(?P<summed>讲话)(?!精神)"
     r"|%s(?:[^,;。并]{0,6}?)(?P<made>讲话|报告|发言)"
@@ -36,6 +36,12 @@ ACTION = re.compile(
     r"|(?P<led>带领[^,;。]{0,10}?学习|带大家[^,;。]{0,6}?学习)"
     r"|(?<!的)(?<!重要)(?P<verb>%s)(?!精神|的)" % (_LIGHT, _LIGHT, _VERB)
 )
+# The characters every reading starts with. re finds no such set itself (the lookbehinds before
+# 作/做 and the bare verbs hide it), so it tried every reading at every position of a clause;
+# this lookahead makes a search about five times faster and changes no match
+# (tests/test_parser_rules.py derives the set from the readings).
+ACTION_FIRST = "上主介传作做出列动参发在培宣就布带开总汇点缺解讲说请谈进通部领"
+ACTION = re.compile(f"(?=[{ACTION_FIRST}])(?:{_ACTION_READINGS})")
 _CANONICAL = {"主持召开": "主持", "参会": "参加", "讲党课": "上党课", "报告": "作报告", "讲道": "讲话"}
 # What may stand between a subject and its action: adverbs, time words, short prepositional and
 # locative phrases (在主席台), 受…委托, 一行, a coordinated verb (重温、领学), a qualifier of 发言
