@@ -32,14 +32,22 @@ def configured_folder() -> Path | None:
     """$NOTICE_CONVERTER_CACHE, else $XDG_CACHE_HOME or ~/.cache (%LOCALAPPDATA% on Windows,
     ~/Library/Caches on macOS), in a notice-converter folder. None when there is no home at all
     (an empty $HOME must not put the cache in /.cache)."""
-    explicit = os.environ.get(CACHE_ENV)
+    environ = os.environ
+    home = environ.get("HOME", "").strip() if os.name == "posix" else None
+    return _folder_for(environ.get(CACHE_ENV), environ.get("XDG_CACHE_HOME", ""), environ.get("LOCALAPPDATA"), home)
+
+
+@lru_cache(maxsize=8)
+def _folder_for(explicit: str | None, xdg: str, local: str | None, home: str | None) -> Path | None:
+    """The folder for these variables (asked for at every export: remembered per setting)."""
     if explicit:
         return Path(explicit)
-    if os.environ.get("XDG_CACHE_HOME", "").strip():
-        return Path(os.environ["XDG_CACHE_HOME"]) / "notice-converter"
-    if sys.platform == "win32" and os.environ.get("LOCALAPPDATA"):
-        return Path(os.environ["LOCALAPPDATA"]) / "notice-converter"
-    home = os.environ.get("HOME", "").strip() if os.name == "posix" else str(Path.home())
+    if xdg.strip():
+        return Path(xdg) / "notice-converter"
+    if sys.platform == "win32" and local:
+        return Path(local) / "notice-converter"
+    if home is None:  # not POSIX: the platform's own idea of home
+        home = str(Path.home())
     if not home or home == "/":
         return None
     base = Path(home) / ("Library/Caches" if sys.platform == "darwin" else ".cache")

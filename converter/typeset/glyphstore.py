@@ -202,18 +202,21 @@ class GlyphStore:
             self._connection = None
 
 
-_stores: dict[tuple[str, int], GlyphStore] = {}
+_stores: dict[tuple[Path, int], GlyphStore] = {}  # (cache folder, process) → its store
 _lock = threading.Lock()
 
 
 def store() -> GlyphStore:
     """This process's store, in the current cache folder (one connection per folder)."""
     # Keyed by process too: an SQLite connection must not cross a fork.
-    key = (str(cache_folder() / f"glyphs-r{RECIPE}.sqlite3"), os.getpid())
+    key = (cache_folder(), os.getpid())
+    found = _stores.get(key)  # asked for at every export: the common case takes no lock
+    if found is not None:
+        return found
     with _lock:
         if key not in _stores:
-            _remove_legacy(Path(key[0]).parent)
-            _stores[key] = GlyphStore(key[0])
+            _remove_legacy(key[0])
+            _stores[key] = GlyphStore(str(key[0] / f"glyphs-r{RECIPE}.sqlite3"))
         return _stores[key]
 
 

@@ -43,7 +43,7 @@ def _assign(text: str, roles: list[str], fonts: FontSet, style: Style) -> tuple[
     widths: list[float] = []
     start = 0
     for role, members in groupby(roles):
-        end = start + sum(1 for _ in members)
+        end = start + len(list(members))
         run = text[start:end]
         known = fonts.placements.setdefault(role, {})
         placed = list(map(known.get, run))

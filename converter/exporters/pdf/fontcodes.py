@@ -8,7 +8,7 @@ and one `encode`, which is why the codes live here and not in a general font obj
 
 from __future__ import annotations
 
-from itertools import groupby
+from itertools import filterfalse, groupby
 
 SUBSET_SIZE = 256
 
@@ -16,13 +16,14 @@ SUBSET_SIZE = 256
 class FontCodes:
     """The codes of one font's characters in one document: subset = code // 256, byte = code % 256."""
 
-    __slots__ = ("font", "characters", "_known", "_table")
+    __slots__ = ("font", "characters", "_known", "_bytes", "_subsets")
 
     def __init__(self, font: str):
         self.font = font
         self.characters: list[int] = []  # code points, in the order of their codes
         self._known: set[str] = set()
-        self._table: dict[int, str] = {}  # code point → the character whose ordinal is its code
+        self._bytes: dict[int, str] = {}  # code point → the character whose ordinal is its byte
+        self._subsets: dict[int, str] = {}  # code point → the character whose ordinal is its subset
 
     def encode(self, text: str) -> list[tuple[int, bytes]]:
         """`text` as (subset, bytes) runs, giving codes to the characters not seen before."""
@@ -30,17 +31,23 @@ class FontCodes:
         if not known.issuperset(text):
             # First-use order (the same input, the same codes), given in bulk: a document's first
             # lines are almost all new characters.
-            new = [character for character in dict.fromkeys(text) if character not in known]
+            new = list(filterfalse(known.__contains__, dict.fromkeys(text)))
             start = len(self.characters)
             points = list(map(ord, new))
             known.update(new)
-            self._table.update(zip(points, map(chr, range(start, start + len(new)))))
+            codes = range(start, start + len(new))
+            self._bytes.update(zip(points, (chr(code % SUBSET_SIZE) for code in codes)))
+            self._subsets.update(zip(points, (chr(code // SUBSET_SIZE) for code in codes)))
             self.characters += points
-        coded = text.translate(self._table)
+        coded = text.translate(self._bytes).encode("latin-1")
         if len(self.characters) <= SUBSET_SIZE:  # one subset: the common case, a line in one go
-            return [(0, coded.encode("latin-1"))]
-        return [(subset, bytes(ord(c) % SUBSET_SIZE for c in group))
-                for subset, group in groupby(coded, key=lambda c: ord(c) // SUBSET_SIZE)]
+            return [(0, coded)]
+        runs, at = [], 0
+        for subset, members in groupby(text.translate(self._subsets)):
+            count = len(list(members))
+            runs.append((ord(subset), coded[at:at + count]))
+            at += count
+        return runs
 
     def subsets(self) -> list[list[int]]:
         """The characters of each subset, in code order."""

@@ -94,8 +94,8 @@ def _font_objects(surface: PdfSurface, fonts: FontSet, pdf: PdfFile) -> dict[str
         codes = surface.fonts[font].subsets()[subset]
         base_name = f"{subsetface.subset_tag(face_name, codes)}+{face_name}"
         built = subsetface.built(info, face_name, base_name, codes, stand_in, kept)
-        program = pdf.add_stream(built.program, f"/Length1 {built.program_length}")
-        to_unicode = pdf.add_stream(built.to_unicode)
+        program = pdf.add_stream(built.program, f"/Length1 {built.program_length}", identifying=False)
+        to_unicode = pdf.add_stream(built.to_unicode, identifying=False)
         descriptor = pdf.add(f"<< /Type /FontDescriptor /FontName {name(base_name)} "
                              f"{subsetface.descriptor_entries(info)} /FontFile2 {reference(program)} >>")
         written[resource] = pdf.add(

@@ -22,10 +22,9 @@ HEADER = b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n"  # the binary comment line tells trans
 def number(value: float) -> str:
     """A real as PDF writes it: at most three decimals (a thousandth of a point), no exponent,
     no trailing zeros, no minus zero."""
-    if value == int(value):
-        return str(int(value))
-    text = f"{value:.3f}".rstrip("0").rstrip(".")
-    return "0" if text in ("-0", "") else text
+    text = "%.3f" % value
+    text = text.rstrip("0").rstrip(".")  # "12.500" → "12.5", "16.000" → "16"
+    return "0" if text == "-0" else text
 
 
 def numbers(*values: float) -> str:
@@ -59,6 +58,7 @@ class PdfFile:
 
     def __init__(self):
         self._bodies: list[bytes | None] = []
+        self._unhashed: set[int] = set()  # objects left out of the file identifier
 
     def reserve(self) -> int:
         """A number for an object whose contents are set later (it may be referred to first)."""
@@ -73,11 +73,16 @@ class PdfFile:
         self.set(number_, body)
         return number_
 
-    def add_stream(self, data: bytes, entries: str = "", deflated: bool = True) -> int:
-        """A stream whose `data` is already deflated (`deflated`), with its dictionary's other entries."""
+    def add_stream(self, data: bytes, entries: str = "", deflated: bool = True, identifying: bool = True) -> int:
+        """A stream whose `data` is already deflated (`deflated`), with its dictionary's other
+        entries. Not `identifying`: left out of the file identifier's hash (a font subset's program
+        and map: most of the file's bytes, and named after their characters already)."""
         flate = " /Filter /FlateDecode" if deflated else ""
         head = f"<< /Length {len(data)}{flate}{(' ' + entries) if entries else ''} >>\nstream\n"
-        return self.add(b"".join((head.encode("latin-1"), data, b"\nendstream")))
+        number_ = self.add(b"".join((head.encode("latin-1"), data, b"\nendstream")))
+        if not identifying:
+            self._unhashed.add(number_)
+        return number_
 
     def write(self, root: int, info: int) -> bytes:
         missing = [index + 1 for index, body in enumerate(self._bodies) if body is None]
@@ -85,17 +90,20 @@ class PdfFile:
             raise AssertionError(f"PDF objects {missing} were reserved and never written")
         out = bytearray(HEADER)
         offsets = []
+        identity = hashlib.md5(usedforsecurity=False)
         for index, body in enumerate(self._bodies, start=1):
             offsets.append(len(out))
             out += b"%d 0 obj\n" % index
             out += body
             out += b"\nendobj\n"
+            if index not in self._unhashed:
+                identity.update(body)
         xref = len(out)
         count = len(self._bodies) + 1
         out += b"xref\n0 %d\n0000000000 65535 f \n" % count
         out += b"".join(b"%010d 00000 n \n" % offset for offset in offsets)
         # The file identifier (§14.4): from the contents, so the same document gives the same bytes.
-        identifier = hashlib.md5(out, usedforsecurity=False).hexdigest().upper()
+        identifier = identity.hexdigest().upper()
         out += (f"trailer\n<< /Size {count} /Root {reference(root)} /Info {reference(info)} "
                 f"/ID [<{identifier}> <{identifier}>] >>\nstartxref\n{xref}\n%%EOF\n").encode("latin-1")
         return bytes(out)
