@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from itertools import groupby
 
 from lxml import etree
 
@@ -141,10 +142,10 @@ def _runs(text: str, roles: list[str], keep_punctuation: bool) -> list[Run]:
         text = full_width_punctuation(text)  # one character for one: roles stay aligned
     runs: list[Run] = []
     start = 0
-    for index in range(1, len(text) + 1):
-        if index == len(text) or roles[index] != roles[start]:
-            runs.append(Run(text[start:index], roles[start]))
-            start = index
+    for role, members in groupby(roles):  # one step per run, not per character
+        end = start + len(list(members))
+        runs.append(Run(text[start:end], role))
+        start = end
     return runs
 
 

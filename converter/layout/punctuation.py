@@ -21,17 +21,27 @@ NO_LINE_START = set("，。、；：？！）】》」』”’…—·%‰）�
 NO_LINE_END = set("（【《「『“‘〔〈｛")
 
 
+_BRACKET = re.compile(r"[()（）]")
+
+
 def full_width_punctuation(text: str) -> str:
     """Half-width , : ; ? ! ( ) next to Chinese text become their full-width forms; a bracket
     pair is one or the other, never half: (在外学习） and （2024) become （…）. One character for
     one, always."""
-    found = list(_HALF_MARK.sub(lambda m: _FULL[m.group()], text))
-    opened: list[int] = []
-    for index, character in enumerate(found):
+    text = _HALF_MARK.sub(lambda m: _FULL[m.group()], text)
+    opened: list[tuple[int, str]] = []
+    mixed: list[int] = []  # both ends of each pair that mixes the two widths
+    for bracket in _BRACKET.finditer(text):  # only the brackets are looked at one by one
+        character, index = bracket.group(), bracket.start()
         if character in "(（":
-            opened.append(index)
-        elif character in ")）" and opened:
-            start = opened.pop()
-            if (found[start] == "（") != (character == "）"):
-                found[start], found[index] = "（", "）"
+            opened.append((index, character))
+        elif opened:
+            start, opening = opened.pop()
+            if (opening == "（") != (character == "）"):
+                mixed += (start, index)
+    if not mixed:
+        return text
+    found = list(text)
+    for start, end in zip(mixed[::2], mixed[1::2]):
+        found[start], found[end] = "（", "）"
     return "".join(found)
