@@ -19,12 +19,22 @@ except ImportError:  # a platform without its wheels: the standard library's, sl
 HEADER = b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n"  # the binary comment line tells transfer tools it is binary
 
 
+_FORMATTED: dict[float, str] = {}  # a page repeats its numbers: grid lines, sizes, spacings
+_FORMATTED_MAX = 8192
+
+
 def number(value: float) -> str:
     """A real as PDF writes it: at most three decimals (a thousandth of a point), no exponent,
     no trailing zeros, no minus zero."""
-    text = "%.3f" % value
-    text = text.rstrip("0").rstrip(".")  # "12.500" → "12.5", "16.000" → "16"
-    return "0" if text == "-0" else text
+    text = _FORMATTED.get(value)
+    if text is None:
+        text = ("%.3f" % value).rstrip("0").rstrip(".")  # "12.500" → "12.5", "16.000" → "16"
+        if text == "-0":
+            text = "0"
+        if len(_FORMATTED) >= _FORMATTED_MAX:  # bounded: a long-lived process meets many values
+            _FORMATTED.clear()
+        _FORMATTED[value] = text
+    return text
 
 
 def numbers(*values: float) -> str:
