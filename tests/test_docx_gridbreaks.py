@@ -10,7 +10,7 @@ import zipfile
 import pytest
 
 import converter
-from converter.exporters.docx import content
+from converter.exporters.docx import content, gridbreaks
 from converter.exporters.docx.gridbreaks import explicit_breaks
 from tests.conftest import require_tool
 
@@ -42,12 +42,31 @@ def test_no_break_where_words_own_break_keeps_every_name_whole():
     assert explicit_breaks(text, _keeps(text, "王春黎", "李明"), 26, 23) == []
 
 
-def test_a_half_width_character_ends_what_the_grid_decides():
-    # The digits' width is the word processor's: nothing is broken on or after their line.
+def test_a_character_of_unknown_width_ends_what_is_decided():
+    # A space or a quotation mark is as wide as the reader's fonts make it: nothing is broken on
+    # or after its line. Digits before that line do not stop the count.
     text = "会议" * 12 + "好谢春黎" + "2024年" + "同志" * 20
     assert explicit_breaks(text, _keeps(text, "谢春黎"), 26, 28) == [25]
-    late = "会议" * 12 + "好2谢春黎" + "同志" * 20
-    assert explicit_breaks(late, _keeps(late, "谢春黎"), 26, 28) == []
+    for mark in (" ", "“"):
+        late = "会议" * 12 + "好" + mark + "谢春黎" + "同志" * 20
+        assert explicit_breaks(late, _keeps(late, "谢春黎"), 26, 28) == []
+
+
+# A body paragraph whose first line holds a date: Word ends that line after 王春 (the digits are
+# 7.75 pt), LibreOffice after 王 (it adds 3.2 pt wherever digits meet Chinese); both split the name.
+_DATED = "2024年5月10日上午，会议研究部署当前经济运，市长王春黎主持会议。会议要求各部门紧盯全年目标任务。"
+
+
+def test_a_name_after_a_date_gets_a_break_before_it():
+    first, rest = gridbreaks._MEASURES["body"]
+    assert explicit_breaks(_DATED, _keeps(_DATED, "王春黎"), first, rest) == [_DATED.index("王春黎")]
+
+
+def test_no_break_where_the_two_applications_differ_but_split_nothing():
+    # Two characters more before the name: Word ends the line before 王, LibreOffice before 长.
+    text = _DATED.replace("经济运", "经济运行和")
+    first, rest = gridbreaks._MEASURES["body"]
+    assert explicit_breaks(text, _keeps(text, "王春黎"), first, rest) == []
 
 
 def test_a_last_line_of_one_or_two_characters_takes_one_more():
@@ -88,3 +107,13 @@ def test_libreoffice_keeps_the_name_whole(tmp_path, monkeypatch):
     monkeypatch.setattr(content, "with_breaks", lambda block: block.runs)
     lines = _rendered_lines(tmp_path, converter.export(document, "docx", layout="minutes"), "without")
     assert any(line.endswith("谢春") for line in lines), lines
+
+
+def test_libreoffice_keeps_a_name_after_a_date_whole(tmp_path, monkeypatch):
+    document = converter.parse(f"市政府第十二次常务会议纪要\n\n{_DATED}\n")
+    lines = [line.strip() for line in _rendered_lines(tmp_path, converter.export(document, "docx"), "with")]
+    assert any(line.startswith("王春黎") for line in lines), lines
+    # The control: without the explicit break LibreOffice ends the line after 王.
+    monkeypatch.setattr(content, "with_breaks", lambda block: block.runs)
+    lines = [line.strip() for line in _rendered_lines(tmp_path, converter.export(document, "docx"), "without")]
+    assert any(line.endswith("市长王") for line in lines), lines
