@@ -8,15 +8,18 @@ by 0.25 pt (styles.CONDENSE_TWIPS), so a full-width character is 15.75 pt wide a
 156 mm line; a digit or Latin letter is its Times New Roman advance (Liberation Serif or Nimbus
 Roman in LibreOffice: the same widths) less the same 0.25 pt, a digit 7.75 pt. LibreOffice adds
 3.2 pt (a fifth of the font size) wherever a letter or digit meets a Chinese character, since
-its DOCX import ignores w:autoSpaceDE/DN, and it hangs ，。、； in the margin, since it reads
-w:overflowPunct="0" the other way round; Word, with those settings, does neither. So where each
-application ends a line is computed here, for each of the two.
+its DOCX import ignores w:autoSpaceDE/DN; it leaves the last character of each run, and of each
+stretch of Latin or Chinese text, uncondensed (0.25 to 0.45 pt more); and it hangs ，。、； in the
+margin, since it reads w:overflowPunct="0" the other way round (with "1" it does not hang
+them). Word, with those settings, does none of this. So where each application ends a line is
+computed here, for each of the two.
 
 A paragraph of full-width characters only is broken as the PDF breaks it
 (converter.typeset.linebreak: 禁则, names kept whole, no last line of one or two characters),
-and an explicit line break is written only where that differs from Word's own break. (Where
-LibreOffice hangs a mark it ends the line later than Word; its next lines then start later, so
-a break written for Word still falls inside them.)
+and an explicit line break is written only where that differs from Word's own break. Where
+LibreOffice hangs a mark it ends the line later than Word, so its next lines start later and a
+break written for Word still falls inside them; its run ends are not counted there (a line of
+28 characters has 1.25 pt to spare, a first line of 26 1.15 pt).
 
 A paragraph with digits or Latin letters is followed line by line. Each line ends at the last
 break the PDF's rules allow that neither application passes by itself; a break is written
@@ -24,18 +27,19 @@ there when either application's own end would split a span or leave a last line 
 characters, and where the two end the line differently (so that both start the next line at the
 same character), the latter only when a later line needs a break. A line whose end is not
 certain stops the count, and the rest of the paragraph is left to the applications: a character
-of another width (a space, “”, pinyin, punctuation between letters or digits), an end that moves
-when the widths are taken 0.05 pt wider or narrower and the space 3.2 or 3.45 pt, or a mark that
-LibreOffice might hang or not. Measured with LibreOffice 7.4 on the corpus and on 18 generated
-documents of dates, numbers and Latin words, it ended each of the 2,835 lines whose end is
-called certain here where it is computed here.
+of another width (a space, “”, pinyin), a break to be decided where a letter or digit meets
+punctuation, an end that moves when the widths are taken 0.05 pt wider or narrower and
+LibreOffice's additions at their least or most, or a mark that LibreOffice might hang or not.
+Measured with LibreOffice 7.4 on the corpus and on 18 generated documents of dates, numbers and
+Latin words, it ended each of the 2,823 lines whose end is called certain here where computed.
 
 How many characters a line holds in Word is counted on the narrow side: an indent given in
 characters (w:firstLineChars, w:leftChars) is taken as whichever is wider, its twips twin or that
 many 3号 characters (16 pt, which Word may use for the unit); LibreOffice takes the twips. A line
 counted a character short costs at most an unneeded break, never a line of one character that
-a break after the word processor's own wrap would leave. Word's widths are the font's advances,
-as ECMA-376 describes them with autoSpaceDE/DN off; Word itself was not available to check.
+a break after the word processor's own wrap would leave. Word is taken to set each character at
+its font's advance less the condense, with nothing between scripts (autoSpaceDE/DN off) and no
+mark hung (overflowPunct off), as ECMA-376 specifies; Word itself was not available to check.
 
 The cost: an explicit break stays where it is when the paragraph is edited. It is written only
 where a span would otherwise be split or a paragraph end on a line of one or two characters (or
@@ -47,6 +51,7 @@ from __future__ import annotations
 
 import math
 import unicodedata
+from itertools import accumulate
 from dataclasses import dataclass
 
 from ... import layout
@@ -112,11 +117,13 @@ _TIMES.update(zip("ABCDEFGHIJKLMNOPQRSTUVWXYZ",
                    611, 722, 722, 944, 722, 722, 611]))
 _CONDENSE_PT = CONDENSE_TWIPS / layout.TWIPS_PER_PT  # -0.25 pt after every character, Latin too
 _HALF_WIDTH_SLACK_PT = 0.05  # rounding to twips, and Times New Roman's 2048 units against these
-# LibreOffice puts a fifth of the font size between a Chinese character and a letter or digit
-# (neither being punctuation), whatever w:autoSpaceDE/DN say: its DOCX import ignores both. It
-# measured 3.2 pt, or 3.45 where the character before the space keeps its 0.25 pt. Word, with
-# both off, puts nothing there.
-_SCRIPT_SPACE_PT = (layout.BODY.size_pt / 5, layout.BODY.size_pt / 5 - _CONDENSE_PT)
+# LibreOffice sets a paragraph in portions (a run, or a stretch of one script) and does not
+# condense the last character of each: measured 0.25 to 0.45 pt more at every run end and
+# wherever Latin meets Chinese text. Where a letter or digit meets a Chinese letter (neither
+# being punctuation) it also puts a fifth of the font size, 3.2 pt, whatever w:autoSpaceDE/DN
+# say: its DOCX import ignores both. Word, with both off, puts nothing there.
+_PORTION_END_PT = (0.25, 0.45)
+_SCRIPT_SPACE_PT = layout.BODY.size_pt / 5
 # LibreOffice reads w:overflowPunct="0" as "hang punctuation": one of these that overflows a line
 # stays on it, in the margin (measured for these four; the other marks that may not start a line
 # were not seen at a line's end, and stop the count). Word keeps it inside, pushing the
@@ -151,16 +158,22 @@ def _script_space(before: str, after: str) -> bool:
     return before.isalnum() and after.isalnum() and _is_latin(before) != _is_latin(after)
 
 
-def _overflow(text: str, start: int, limit: float, libreoffice: bool, wide: bool) -> int | None:
+def _overflow(text: str, start: int, limit: float, libreoffice: bool, wide: bool,
+              run_ends: frozenset[int] = frozenset()) -> int | None:
     """The first character that no longer fits a line of `limit` points starting at `start`;
-    None when a character on the line has no known width."""
-    used = 0.0
+    None when a character on the line has no known width. `run_ends`: offsets where a run of
+    the paragraph ends (LibreOffice's portions)."""
+    used = _PORTION_END_PT[0] if libreoffice and wide else 0.0  # the line's own last character
     for index in range(start, len(text)):
         width = _width(text[index], wide)
         if width is None:
             return None
-        if libreoffice and index > start and _script_space(text[index - 1], text[index]):
-            used += _SCRIPT_SPACE_PT[wide]
+        if libreoffice and index > start:
+            before = text[index - 1]
+            if index in run_ends or _is_latin(before) != _is_latin(text[index]):
+                used += _PORTION_END_PT[wide]
+            if _script_space(before, text[index]):
+                used += _SCRIPT_SPACE_PT
         used += width
         if used > limit + 1e-6:
             return max(index, start + 1)
@@ -183,14 +196,15 @@ def _own_can_break(text: str, position: int) -> bool | None:
     return True
 
 
-def _own_end(text: str, start: int, line: Line, libreoffice: bool) -> int | None:
+def _own_end(text: str, start: int, line: Line, libreoffice: bool,
+             run_ends: frozenset[int] = frozenset()) -> int | None:
     """Where Word or LibreOffice ends the line starting at `start` (len(text) if the rest fits);
     None when that is not certain: a character of unknown width, an end that moves within the
     tolerance of the widths, or a break decided where letters or digits meet punctuation."""
     limit = line.office if libreoffice else line.word
     found = set()
     for wide in (True, False):
-        overflow = _overflow(text, start, limit, libreoffice, wide)
+        overflow = _overflow(text, start, limit, libreoffice, wide, run_ends)
         if overflow is None:
             return None
         if overflow >= len(text):
@@ -233,11 +247,12 @@ def _splits(text: str, end: int, keeps: frozenset[int]) -> bool:
     return end < len(text) and (not can_break(text, end, keeps) or len(text[end:].strip()) <= 2)
 
 
-def _fits(text: str, start: int, line: Line) -> bool:
-    return all(_own_end(text, start, line, libreoffice) == len(text) for libreoffice in (False, True))
+def _fits(text: str, start: int, line: Line, run_ends: frozenset[int]) -> bool:
+    return all(_own_end(text, start, line, libreoffice, run_ends) == len(text) for libreoffice in (False, True))
 
 
-def _mixed_breaks(text: str, keeps: frozenset[int], first: Line, rest: Line) -> list[int]:
+def _mixed_breaks(text: str, keeps: frozenset[int], first: Line, rest: Line,
+                  run_ends: frozenset[int]) -> list[int]:
     """A paragraph with digits or Latin letters, line by line while both applications' line
     ends are known. A line's break is the PDF's rules' last one that neither application passes
     by itself; it is written where either application would split a span (or leave a last line
@@ -247,16 +262,16 @@ def _mixed_breaks(text: str, keeps: frozenset[int], first: Line, rest: Line) -> 
     found, pending, start, count = [], [], 0, len(text)
     while start < count:
         line = rest if start else first
-        word, office = _own_end(text, start, line, False), _own_end(text, start, line, True)
+        word, office = _own_end(text, start, line, False), _own_end(text, start, line, True, run_ends)
         if word is None or office is None or word == office == count:
             break  # not known, or the rest fits: nothing more to decide
         overflow = min(_overflow(text, start, line.word, False, True),
-                       _overflow(text, start, line.office, True, True))
+                       _overflow(text, start, line.office, True, True, run_ends))
         end = break_before(text, start, overflow, keeps)
         if len(text[end:].strip()) <= 2:  # a last line of one or two characters takes one more
             for position in range(end - 1, start + 1, -1):
                 if can_break(text, position, keeps):
-                    if _fits(text, position, rest):
+                    if _fits(text, position, rest, run_ends):
                         end = position
                     break
         if not start < end <= min(word, office):
@@ -270,15 +285,16 @@ def _mixed_breaks(text: str, keeps: frozenset[int], first: Line, rest: Line) -> 
     return found
 
 
-def explicit_breaks(text: str, keeps: frozenset[int], first: Line | int, rest: Line | int) -> list[int]:
+def explicit_breaks(text: str, keeps: frozenset[int], first: Line | int, rest: Line | int,
+                    run_ends: frozenset[int] = frozenset()) -> list[int]:
     """Offsets in `text` before which a line break must be written so that Word's and
     LibreOffice's lines keep every span whole, for the lines whose ends are known; empty when
     their own breaks already do. `first` and `rest`: the lines' widths, as a Line or in
-    full-width characters."""
+    full-width characters; `run_ends`: offsets where one of the paragraph's runs ends."""
     first, rest = (Line.cells(m) if isinstance(m, int) else m for m in (first, rest))
     if all(_fills_a_cell(character) for character in text):
         return _grid_breaks(text, keeps, first.full_width_characters(), rest.full_width_characters())
-    return _mixed_breaks(text, keeps, first, rest)
+    return _mixed_breaks(text, keeps, first, rest, run_ends)
 
 
 def with_breaks(block: p.Block) -> list[p.Run]:
@@ -287,7 +303,8 @@ def with_breaks(block: p.Block) -> list[p.Run]:
     text = block.text
     if measures is None or block.indent is not None or "\n" in text:
         return block.runs
-    breaks = explicit_breaks(text, block.no_break_positions(), *measures)
+    run_ends = frozenset(accumulate(len(run.text) for run in block.runs[:-1]))
+    breaks = explicit_breaks(text, block.no_break_positions(), *measures, run_ends)
     if not breaks:
         return block.runs
     runs, offset, pending = [], 0, list(breaks)
