@@ -8,12 +8,15 @@ import re
 import shutil
 import subprocess
 import zipfile
+from itertools import accumulate
 
 import pytest
 
 import converter
 from converter.exporters.docx import content, gridbreaks
 from converter.exporters.docx.gridbreaks import explicit_breaks
+from converter.layout.plan import build_plan
+from converter.options import ExportOptions
 from tests.conftest import require_tool
 
 # An attendance line: label (3) + names hanging after it; the first line holds 26 cells, the rest 23.
@@ -164,9 +167,8 @@ def _generated_paragraphs(count: int) -> list[str]:
 def test_libreoffice_ends_lines_where_they_are_computed(tmp_path, monkeypatch):
     # The widths behind the breaks, checked against LibreOffice itself: every line whose end is
     # called certain ends there in LibreOffice's own layout (no breaks written).
-    paragraphs = _generated_paragraphs(24)
     monkeypatch.setattr(content, "with_breaks", lambda block: block.runs)
-    document = converter.parse("关于测试排版的报告\n\n" + "\n".join(paragraphs) + "\n")
+    document = converter.parse("关于测试排版的报告\n\n" + "\n".join(_generated_paragraphs(24)) + "\n")
     lines = [re.sub(r"\s", "", line) for line in _rendered_lines(tmp_path, converter.export(document, "docx"), "plain")]
     stream, line_ends = "", set()
     for line in lines:
@@ -175,13 +177,17 @@ def test_libreoffice_ends_lines_where_they_are_computed(tmp_path, monkeypatch):
             line_ends.add(len(stream))
     first, rest = gridbreaks._MEASURES["body"]
     certain, wrong, cursor = 0, [], 0
-    for text in paragraphs:
+    for block in build_plan(document.root, ExportOptions()).blocks:
+        if block.role != "body":
+            continue
+        text = block.text
+        setting = gridbreaks._Setting(text, frozenset(accumulate(len(run.text) for run in block.runs[:-1])))
         at = stream.index(text, cursor)
         cursor = at + len(text)
         starts = [0] + [end - at for end in sorted(line_ends) if at < end < cursor]
         for number, start in enumerate(starts):
             actual = starts[number + 1] if number + 1 < len(starts) else len(text)
-            computed = gridbreaks._own_end(text, start, rest if number else first, True)
+            computed = gridbreaks._own_end(setting, start, rest if number else first, True)
             if computed is not None:
                 certain += 1
                 if computed != actual:

@@ -51,6 +51,7 @@ from __future__ import annotations
 
 import math
 import unicodedata
+from functools import lru_cache
 from itertools import accumulate
 from dataclasses import dataclass
 
@@ -99,6 +100,7 @@ _MEASURES[p.ATTENDANCE] = (_line(layout.ATTENDANCE_INDENT_CHARS),
                            _line(layout.ATTENDANCE_INDENT_CHARS + ATTENDANCE_LABEL_CHARS))
 
 
+@lru_cache(maxsize=4096)
 def _fills_a_cell(character: str) -> bool:
     """Does the character take exactly one grid cell (a full-width or wide character)?"""
     return (unicodedata.east_asian_width(character) in ("W", "F") and not character.isspace()
@@ -153,31 +155,56 @@ def _after_latin(text: str, start: int, index: int) -> bool:
     return index > start and _is_latin(text[index - 1])
 
 
-def _script_space(before: str, after: str) -> bool:
-    """Does LibreOffice space these two apart (a letter or digit beside a Chinese letter)?"""
-    return before.isalnum() and after.isalnum() and _is_latin(before) != _is_latin(after)
+@lru_cache(maxsize=4096)
+def _character(character: str) -> tuple[float | None, float | None, bool, bool]:
+    """A character's advance on the narrow and the wide side, whether it is one of the Latin
+    letters and digits counted, and whether it is a letter or digit at all."""
+    return _width(character, False), _width(character, True), _is_latin(character), character.isalnum()
 
 
-def _overflow(text: str, start: int, limit: float, libreoffice: bool, wide: bool,
-              run_ends: frozenset[int] = frozenset()) -> int | None:
-    """The first character that no longer fits a line of `limit` points starting at `start`;
-    None when a character on the line has no known width. `run_ends`: offsets where a run of
-    the paragraph ends (LibreOffice's portions)."""
-    used = _PORTION_END_PT[0] if libreoffice and wide else 0.0  # the line's own last character
-    for index in range(start, len(text)):
-        width = _width(text[index], wide)
-        if width is None:
-            return None
-        if libreoffice and index > start:
-            before = text[index - 1]
-            if index in run_ends or _is_latin(before) != _is_latin(text[index]):
-                used += _PORTION_END_PT[wide]
-            if _script_space(before, text[index]):
-                used += _SCRIPT_SPACE_PT
-        used += width
-        if used > limit + 1e-6:
-            return max(index, start + 1)
-    return len(text)
+class _Setting:
+    """A paragraph's characters as Word and LibreOffice set them; the lines tried are kept."""
+
+    def __init__(self, text: str, run_ends: frozenset[int] = frozenset()):
+        self.text = text
+        self.run_ends = run_ends
+        self._overflows: dict[tuple, tuple[int | None, int | None]] = {}
+
+    def overflow(self, start: int, limit: float, libreoffice: bool, wide: bool) -> int | None:
+        """The first character that no longer fits a line of `limit` points starting at
+        `start`; None when a character on the line has no known width."""
+        key = (start, limit, libreoffice)
+        if key not in self._overflows:
+            self._overflows[key] = self._fill(start, limit, libreoffice)
+        return self._overflows[key][wide]
+
+    def _fill(self, start: int, limit: float, libreoffice: bool) -> tuple[int | None, int | None]:
+        """overflow() on the narrow and on the wide side, in one pass."""
+        text, run_ends, count = self.text, self.run_ends, len(self.text)
+        limit += 1e-6
+        narrow, wide = 0.0, (_PORTION_END_PT[0] if libreoffice else 0.0)  # the line's last character
+        found: list[int | None] = [None, None]  # narrow, wide
+        previous = _character(text[start - 1]) if start else None
+        for index in range(start, count):
+            current = _character(text[index])
+            if current[0] is None:
+                return (found[0], found[1])  # unknown from here: None where not yet decided
+            if libreoffice and index > start:
+                if index in run_ends or previous[2] != current[2]:  # a run or a script ends
+                    narrow += _PORTION_END_PT[0]
+                    wide += _PORTION_END_PT[1]
+                if previous[3] and current[3] and previous[2] != current[2]:
+                    narrow += _SCRIPT_SPACE_PT  # a letter or digit beside a Chinese letter
+                    wide += _SCRIPT_SPACE_PT
+            narrow += current[0]
+            wide += current[1]
+            if found[1] is None and wide > limit:
+                found[1] = max(index, start + 1)
+            if narrow > limit:
+                found[0] = max(index, start + 1)
+                return (found[0], found[1])
+            previous = current
+        return (count if found[0] is None else found[0], count if found[1] is None else found[1])
 
 
 def _own_can_break(text: str, position: int) -> bool | None:
@@ -196,15 +223,14 @@ def _own_can_break(text: str, position: int) -> bool | None:
     return True
 
 
-def _own_end(text: str, start: int, line: Line, libreoffice: bool,
-             run_ends: frozenset[int] = frozenset()) -> int | None:
+def _own_end(setting: _Setting, start: int, line: Line, libreoffice: bool) -> int | None:
     """Where Word or LibreOffice ends the line starting at `start` (len(text) if the rest fits);
     None when that is not certain: a character of unknown width, an end that moves within the
     tolerance of the widths, or a break decided where letters or digits meet punctuation."""
-    limit = line.office if libreoffice else line.word
+    text, limit = setting.text, (line.office if libreoffice else line.word)
     found = set()
     for wide in (True, False):
-        overflow = _overflow(text, start, limit, libreoffice, wide, run_ends)
+        overflow = setting.overflow(start, limit, libreoffice, wide)
         if overflow is None:
             return None
         if overflow >= len(text):
@@ -247,8 +273,8 @@ def _splits(text: str, end: int, keeps: frozenset[int]) -> bool:
     return end < len(text) and (not can_break(text, end, keeps) or len(text[end:].strip()) <= 2)
 
 
-def _fits(text: str, start: int, line: Line, run_ends: frozenset[int]) -> bool:
-    return all(_own_end(text, start, line, libreoffice, run_ends) == len(text) for libreoffice in (False, True))
+def _fits(setting: _Setting, start: int, line: Line) -> bool:
+    return all(_own_end(setting, start, line, libreoffice) == len(setting.text) for libreoffice in (False, True))
 
 
 def _mixed_breaks(text: str, keeps: frozenset[int], first: Line, rest: Line,
@@ -260,18 +286,19 @@ def _mixed_breaks(text: str, keeps: frozenset[int], first: Line, rest: Line,
     start the next line at the same character. Those last are written only when a later line
     needs a break: otherwise the paragraph is left as the applications set it."""
     found, pending, start, count = [], [], 0, len(text)
+    setting = _Setting(text, run_ends)
     while start < count:
         line = rest if start else first
-        word, office = _own_end(text, start, line, False), _own_end(text, start, line, True, run_ends)
+        word, office = _own_end(setting, start, line, False), _own_end(setting, start, line, True)
         if word is None or office is None or word == office == count:
             break  # not known, or the rest fits: nothing more to decide
-        overflow = min(_overflow(text, start, line.word, False, True),
-                       _overflow(text, start, line.office, True, True, run_ends))
+        overflow = min(setting.overflow(start, line.word, False, True),
+                       setting.overflow(start, line.office, True, True))
         end = break_before(text, start, overflow, keeps)
         if len(text[end:].strip()) <= 2:  # a last line of one or two characters takes one more
             for position in range(end - 1, start + 1, -1):
                 if can_break(text, position, keeps):
-                    if _fits(text, position, rest, run_ends):
+                    if _fits(setting, position, rest):
                         end = position
                     break
         if not start < end <= min(word, office):
