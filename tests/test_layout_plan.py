@@ -171,3 +171,27 @@ def test_a_bracket_pair_is_full_width_or_half_width_never_mixed():
     assert full_width_punctuation("请假:周涛(在外学习）") == "请假：周涛（在外学习）"
     assert full_width_punctuation("(1)要求") == "（1）要求"
     assert full_width_punctuation("f(x) = 1") == "f(x) = 1"
+
+
+def test_every_name_of_a_generated_attendance_line_is_kept_whole_in_the_pdf():
+    # Names of two, three and four characters joined by 、 reach the line's end at every offset
+    # somewhere in the list: without the plan's keeps some name would be cut (王｜春黎).
+    names = ["李明", "欧阳振华", "张华", "刘强", "陈静", "司马光明", "赵敏", "孙伟", "吴刚", "周涛", "郑晓燕",
+             "冯博", "褚卫国", "卫青", "蒋文", "沈一鸣", "韩梅", "杨帆", "朱丽叶"]
+    text = ("市政府召开第十二次常务会议\n\n3月5日，市长王春黎主持召开市政府第十二次常务会议。"
+            f"副市长{'、'.join(names)}出席会议。\n")
+    names.append("王春黎")
+    document = converter.parse(text)
+    plan = build_plan(document.root, ExportOptions(layout="minutes"))
+    line = next(b for b in plan.blocks if b.role == plan_module.ATTENDANCE)
+    kept = {line.text[start:end] for start, end in line.keeps}
+    assert kept == set(names)
+    from tests.pdf_lines import line_dump
+    from tests.conftest import require_tool
+
+    printed = line_dump(require_tool("pdftotext"), converter.export(document, "pdf", layout="minutes"))
+    rows = [row.split("| ", 1)[1] for row in printed.splitlines()]
+    ends = [row for row in rows[next(i for i, row in enumerate(rows) if row.startswith("出席：")):] if "—" not in row]
+    assert len(ends) >= 4  # the list wraps, so line ends fall inside it
+    for name in set(names):
+        assert any(name in end for end in ends), f"{name} is split across lines"

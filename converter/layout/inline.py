@@ -82,7 +82,7 @@ def _same_role(element: etree._Element, role: str, out: Walk) -> None:
 
 
 # A name or a date longer than this is left to break where it must.
-_KEEP_MAX = 12
+KEEP_MAX = 12
 
 
 def _kept(element: etree._Element, role: str, out: Walk) -> None:
@@ -94,8 +94,8 @@ def _kept(element: etree._Element, role: str, out: Walk) -> None:
     name = element.get("name") if local(element) == v.PERSON else None
     if name and name in text:
         at = text.rindex(name)
-        start, text = start + at, text[at:] if len(text) - at <= _KEEP_MAX else name
-    if 1 < len(text) <= _KEEP_MAX:
+        start, text = start + at, text[at:] if len(text) - at <= KEEP_MAX else name
+    if 1 < len(text) <= KEEP_MAX:
         out.keeps.append((start, start + len(text)))
 
 

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from lxml import etree
 
 from . import numbers as layout
+from .inline import KEEP_MAX
 from .. import vocabulary as v
 from ..model import effective_metadata, groups, meetings, participants, text_of, title_text
 
@@ -27,9 +28,21 @@ _ISO_DATE = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
 class AttendanceLine:
     label: str  # 出席, 列席 or 请假
     entries: tuple[str, ...]  # "name（role）" or a group's text, in order of first mention
+    names: tuple[str, ...] = ()  # each entry's person name, "" for a group
 
     def text(self) -> str:
         return "、".join(self.entries)
+
+    def keeps(self) -> list[tuple[int, int]]:
+        """[start, end) of text() not to split across lines: each person's name (王春黎). Only
+        the name: a line of names and roles kept whole entry by entry would end far short of the
+        measure, and a role breaks as any text does."""
+        found, at = [], 0
+        for entry, name in zip(self.entries, self.names):
+            if 1 < len(name) <= KEEP_MAX and entry.startswith(name):
+                found.append((at, at + len(name)))
+            at += len(entry) + 1  # and the 、
+        return found
 
 
 def _first_text(meeting: etree._Element, name: str) -> str:
@@ -126,17 +139,20 @@ def attendance_lines(meeting: etree._Element, listed: dict[str, str] | None = No
     listed = listed or {}
     written = "".join(listed.values())
     found: dict[str, list[str]] = {label: [] for label, _ in layout.MINUTES_LABELS}
+    names: dict[str, list[str]] = {label: [] for label, _ in layout.MINUTES_LABELS}
     for person in participants(meeting):
         label = _line_of(person.actions)
         if label and person.name not in written:
             found[label].append(f"{person.name}（{person.role}）" if person.role else person.name)
+            names[label].append(person.name)
     for group in groups(meeting):
         label = _line_of((group.get("action") or "").split())
         text = text_of(group).strip()
         if label and text and text not in found[label] and text not in written:
             found[label].append(text)
+            names[label].append("")
     return [
-        AttendanceLine(in_script(printed, traditional), tuple(found[label]))
+        AttendanceLine(in_script(printed, traditional), tuple(found[label]), tuple(names[label]))
         for label, printed in layout.MINUTES_LABELS
         if found[label] and label not in listed
     ]

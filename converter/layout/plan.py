@@ -375,8 +375,10 @@ def _minutes(root: etree._Element, keep: bool) -> list[Block]:
             paragraphs[0].blank_before = 1
         by_line = {line_of_label(b.runs[0].text.strip()): b.text for b in listed}
         for line in attendance_lines(meeting, by_line, traditional):
-            runs = _plain([(f"{line.label}：", ATTENDANCE_LABEL), (line.text(), TEXT)], keep)
-            listed.append(Block(ATTENDANCE, runs))
+            label = f"{line.label}："
+            runs = _plain([(label, ATTENDANCE_LABEL), (line.text(), TEXT)], keep)
+            keeps = [(start + len(label), end + len(label)) for start, end in line.keeps()]
+            listed.append(Block(ATTENDANCE, runs, keeps=keeps))
         if listed:
             listed[0].blank_before = 1
         # A 版记 line the meeting's text ends with (a 抄送 line ending in 。 is read as its paragraph)
