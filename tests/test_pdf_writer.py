@@ -150,20 +150,3 @@ def test_the_same_document_gives_the_same_bytes_in_processes_with_other_hash_see
                                       env=environment, cwd=ROOT, check=True, timeout=300).stdout)
     assert outputs[0] == outputs[1] and outputs[0].startswith(b"%PDF-1.4")
 
-
-_WITHOUT_ISAL = """
-import sys
-sys.modules["isal"] = sys.modules["isal.isal_zlib"] = None  # as on a platform without its wheels
-import converter
-from converter.exporters.pdf import pdfsyntax
-assert pdfsyntax._compress.__module__ == "zlib", pdfsyntax._compress.__module__
-sys.stdout.buffer.write(converter.export(converter.parse(open(sys.argv[1], encoding="utf-8").read()), "pdf"))
-"""
-
-
-def test_without_isal_the_standard_librarys_deflate_writes_the_same_pages():
-    ours = converter.export(converter.parse(SEED), "pdf")
-    result = subprocess.run([sys.executable, "-c", _WITHOUT_ISAL, str(EXAMPLES / "notice.txt")], capture_output=True,
-                            cwd=ROOT, timeout=300)
-    assert result.returncode == 0, result.stderr[-2000:]
-    assert pdftotext(result.stdout) == pdftotext(ours)
