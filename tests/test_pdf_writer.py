@@ -150,3 +150,26 @@ def test_the_same_document_gives_the_same_bytes_in_processes_with_other_hash_see
                                       env=environment, cwd=ROOT, check=True, timeout=300).stdout)
     assert outputs[0] == outputs[1] and outputs[0].startswith(b"%PDF-1.4")
 
+
+
+_STAND_IN_AFTER = """
+import sys
+import converter
+stand_in = "2024年3月5日，办公室召开会议。会议认为，要学习\\ue000和。"  # no headline: no title face
+if sys.argv[1] == "after":  # faces of other roles loaded first by another document
+    converter.export(converter.parse("市政府召开常务会议\\n\\n一、关于安全生产\\n（一）加强检查。\\n会议要求：落实。"), "pdf", layout="minutes")
+sys.stdout.buffer.write(converter.export(converter.parse(stand_in), "pdf"))
+"""
+
+
+def test_the_stand_in_subset_does_not_depend_on_what_the_process_loaded_before(tmp_path):
+    # The machine's own faces: a role's chain then starts with a face of its own (the title's
+    # bold), which the second document loads and the first does not.
+    environment = dict(os.environ, NOTICE_CONVERTER_CACHE=str(tmp_path / "cache"))
+    outputs = []
+    for mode in ("alone", "after"):
+        result = subprocess.run([sys.executable, "-c", _STAND_IN_AFTER, mode], capture_output=True, env=environment,
+                                cwd=ROOT, timeout=300)
+        assert result.returncode == 0, result.stderr[-2000:]
+        outputs.append(result.stdout)
+    assert outputs[0] == outputs[1]

@@ -1,8 +1,8 @@
 """The PDF file: A4 pages filled by the shared pagination (the 版记 at the foot of the last page,
 page numbers), the embedded font subsets, the outline and the document information.
 
-Object order: catalog, page tree, information, then each page with its content, each font
-subset with its descriptor, program and ToUnicode map, then the outline.
+Object order: catalog, page tree, information, then each font subset (program, ToUnicode map,
+descriptor, font), each page (content, page), then the outline.
 """
 
 from __future__ import annotations
@@ -81,16 +81,13 @@ def _font_objects(surface: PdfSurface, fonts: FontSet, pdf: PdfFile) -> dict[str
     Characters no usable face has are drawn in a stand-in font (typeset.fonts.UNUSABLE): they are
     kept in the text (copied out through the ToUnicode map) and drawn as nothing, as in the OFD,
     by a subset of the document's first embedded face that maps them all to its empty .notdef."""
-    faces = fonts.faces_used()
     kept = subsetface.memory()
     written: dict[str, int] = {}
     for resource, (font, subset) in surface.resources().items():
         info, stand_in = fonts.face(font), font == typeset_fonts.UNUSABLE
         face_name = font
         if info is None:
-            if not faces:
-                raise ExportError("no font of the document could be embedded in the PDF")
-            face_name, info = next(iter(faces.items()))
+            face_name, info = _stand_in_face(surface, fonts)
         codes = surface.fonts[font].subsets()[subset]
         base_name = f"{subsetface.subset_tag(face_name, codes)}+{face_name}"
         built = subsetface.built(info, face_name, base_name, codes, stand_in, kept)
@@ -103,6 +100,23 @@ def _font_objects(surface: PdfSurface, fonts: FontSet, pdf: PdfFile) -> dict[str
             f"/LastChar {built.count - 1} /Widths {built.widths} /FontDescriptor {reference(descriptor)} "
             f"/ToUnicode {reference(to_unicode)} >>")
     return written
+
+
+def _stand_in_face(surface: PdfSurface, fonts: FontSet):
+    """(name, notes) of the face that carries the stand-in subset: the first face the document
+    drew in, else the first usable face of the chains. Chosen from the document alone, never
+    from the faces this process happens to have loaded, so that the same document gives the same
+    file in any process."""
+    for font in surface.fonts:  # first-use order
+        info = fonts.face(font)
+        if info is not None:
+            return font, info
+    for role in sorted(fonts.chains):
+        for piece in fonts.chains[role]:
+            info = fonts.face(piece.name)  # the name loads the face
+            if info is not None:
+                return piece.name, info
+    raise ExportError("no font of the document could be embedded in the PDF")
 
 
 def _outline(marks: list[Mark], pages: list[int], pdf: PdfFile) -> int | None:
