@@ -84,12 +84,11 @@ class PdfFile:
         self.set(number_, body)
         return number_
 
-    def add_stream(self, data: bytes, entries: str = "", deflated: bool = True, identifying: bool = True) -> int:
-        """A stream whose `data` is already deflated (`deflated`), with its dictionary's other
-        entries. Not `identifying`: left out of the file identifier's hash (a font subset's program
-        and map: most of the file's bytes, and named after their characters already)."""
-        flate = " /Filter /FlateDecode" if deflated else ""
-        head = f"<< /Length {len(data)}{flate}{(' ' + entries) if entries else ''} >>\nstream\n"
+    def add_stream(self, data: bytes, entries: str = "", identifying: bool = True) -> int:
+        """A stream whose `data` is already deflated, with its dictionary's other entries. Not
+        `identifying`: left out of the file identifier's hash (a font subset's program and map:
+        most of the file's bytes, and named after their characters already)."""
+        head = f"<< /Length {len(data)} /Filter /FlateDecode{(' ' + entries) if entries else ''} >>\nstream\n"
         number_ = self.add(b"".join((head.encode("latin-1"), data, b"\nendstream")))
         if not identifying:
             self._unhashed.add(number_)

@@ -183,9 +183,9 @@ def _descriptor_entries(info: FaceInfo) -> str:
 
 
 def subset_tag(face_name: str, codes: list[int]) -> str:
-    """Six capital letters from the subset's characters (ISO 32000-1 §9.6.4): two different
-    subsets of a face get different names, so a viewer never mixes up their programs, and the
-    same subset gets the same name in every document."""
+    """Six capital letters from a checksum of the subset's characters (ISO 32000-1 §9.6.4): two
+    subsets of a face get different names but for a chance of one in 300 million, so a viewer
+    does not mix up their programs, and the same subset gets the same name in every document."""
     value = zlib.crc32(array("I", codes).tobytes(), zlib.crc32(face_name.encode("ascii")))
     letters = []
     for _ in range(6):
